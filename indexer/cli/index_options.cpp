@@ -1,1 +1,34 @@
-// in progress
+#include "cli/index_options.hpp"
+
+namespace fundstelle::cli {
+
+void register_index_options(CLI::App& app, IndexOptions& options) {
+  app.description(
+      "Index German articles (HTML, XML, plain text; files or directory trees) into a Fundstelle "
+      "passage index.");
+  app.footer(
+      "Examples:\n"
+      "  fundstelle-index data/                 index a directory tree into the default index\n"
+      "  fundstelle-index --db /tmp/idx a.html  index one file into /tmp/idx\n"
+      "  fundstelle-index --extract page.html   show what would be indexed (JSON Lines)\n"
+      "\n"
+      "The default index is $FUNDSTELLE_DB, else $XDG_DATA_HOME/fundstelle/index.\n"
+      "Exit status: 0 ok, 1 finished but some inputs were skipped, 2 fatal error.");
+  app.add_option("--db", options.db, "Index directory (default: $FUNDSTELLE_DB or XDG data dir)");
+  app.add_option("paths", options.inputs, "Files or directories to index")
+      ->required()
+      ->type_name("PATH...");
+  app.add_option("--exclude", options.excludes,
+                 "Skip files matching this glob below a directory (repeatable; also read from "
+                 ".fundstelle-ignore files)")
+      ->type_name("GLOB");
+  app.add_flag("--extract", options.extract_only,
+               "Write no index; print one JSON object per article (source, title, text, metadata, "
+               "passages)");
+  app.add_flag("-q,--quiet", options.quiet, "Print nothing but errors");
+  app.add_flag("-v,--verbose", options.verbosity, "More log output (-vv for even more)");
+  app.add_option("--commit-every", options.commit_every, "Commit after this many articles")
+      ->check(CLI::PositiveNumber);
+}
+
+}  // namespace fundstelle::cli

@@ -32,6 +32,37 @@ bool looks_binary(std::string_view head) {
   return controls * 20 > head.size();  // > 5 %
 }
 
+// The name of the first element after the prolog (declaration, comments, doctype), lower-cased.
+std::string_view root_element(std::string_view lower) {
+  size_t pos = 0;
+  while ((pos = lower.find('<', pos)) != std::string_view::npos) {
+    if (lower.substr(pos).starts_with("<?") || lower.substr(pos).starts_with("<!")) {
+      const size_t close = lower.find('>', pos);
+      if (close == std::string_view::npos) return {};
+      pos = close + 1;
+      continue;
+    }
+    const size_t start = pos + 1;
+    size_t end = start;
+    while (end < lower.size() && lower[end] != ' ' && lower[end] != '>' && lower[end] != '/' &&
+           lower[end] != '\n' && lower[end] != '\t' && lower[end] != '\r') {
+      ++end;
+    }
+    std::string_view name = lower.substr(start, end - start);
+    const size_t colon = name.find(':');  // "xhtml:html"
+    return colon == std::string_view::npos ? name : name.substr(colon + 1);
+  }
+  return {};
+}
+
+bool is_html_element(std::string_view name) {
+  static constexpr std::string_view kNames[] = {
+      "head", "body", "meta", "title", "link", "div", "p", "span", "a", "table", "article",
+      "section", "main", "header", "nav", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "br",
+      "img", "script", "style", "form", "b", "i", "em", "strong", "center", "font", "pre"};
+  return std::find(std::begin(kNames), std::end(kNames), name) != std::end(kNames);
+}
+
 }  // namespace
 
 Format detect_format(std::string_view file_name, std::string_view bytes) {
@@ -45,26 +76,19 @@ Format detect_format(std::string_view file_name, std::string_view bytes) {
   const size_t first = lower.find_first_not_of(" \t\r\n\f");
   std::string_view start = std::string_view(lower).substr(first);
 
-  const bool has_html_markup = lower.find("<html") != std::string::npos ||
-                               lower.find("<!doctype html") != std::string::npos ||
-                               lower.find("<body") != std::string::npos;
-  if (start.starts_with("<?xml") || start.starts_with("<rss") || start.starts_with("<feed")) {
-    // XHTML is HTML that happens to be well-formed: the HTML extractor handles it best.
-    return has_html_markup ? Format::kHtml : Format::kXml;
+  if (!start.starts_with("<")) return Format::kText;
+
+  const std::string_view root = root_element(lower);
+  if (root == "html" || lower.find("<!doctype html") != std::string::npos) return Format::kHtml;
+  // Other XML vocabularies (NITF, feeds) may have a <body> of their own: the root decides.
+  if (start.starts_with("<?xml")) return Format::kXml;
+  if (is_html_element(root)) return Format::kHtml;  // a page without <html>, or a fragment
+  if (ends_with_any(name, {".html", ".htm", ".xhtml", ".shtml", ".php", ".asp", ".aspx"})) {
+    return Format::kHtml;
   }
-  if (has_html_markup) return Format::kHtml;
-  if (start.starts_with("<")) {
-    if (ends_with_any(name, {".xml", ".nitf", ".rss", ".atom"})) return Format::kXml;
-    if (ends_with_any(name, {".html", ".htm", ".xhtml", ".shtml", ".php", ".asp", ".aspx"})) {
-      return Format::kHtml;
-    }
-    // Markup without a known extension: a fragment of HTML is far more common than bare XML.
-    return lower.find("<p") != std::string::npos || lower.find("<div") != std::string::npos
-               ? Format::kHtml
-               : Format::kXml;
-  }
-  return Format::kText;
+  return Format::kXml;
 }
+
 
 const char* format_name(Format format) {
   switch (format) {

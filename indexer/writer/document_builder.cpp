@@ -1,1 +1,139 @@
-// in progress
+#include "writer/document_builder.hpp"
+
+#include "analysis/normalizer.hpp"
+#include "schema.hpp"
+#include "stored_passage.hpp"
+
+namespace fundstelle::writer {
+namespace {
+
+using analysis::AnalyzedWord;
+
+// Xapian rejects terms over 245 bytes; ids that long are hashed into shape by the caller's
+// choice of docid, so here they are only truncated for safety.
+std::string bounded_term(std::string_view prefix, std::string_view value) {
+  std::string term(prefix);
+  term.append(value.substr(0, 240 - std::min<size_t>(prefix.size(), 240)));
+  return term;
+}
+
+class TermAdder {
+ public:
+  explicit TermAdder(Xapian::Document& doc) : doc_(doc) {}
+
+  void posting(std::string_view prefix, const std::string& term, Xapian::termpos pos) {
+    buffer_.assign(prefix);
+    buffer_ += term;
+    doc_.add_posting(buffer_, pos);
+  }
+  void term(std::string_view prefix, const std::string& term) {
+    buffer_.assign(prefix);
+    buffer_ += term;
+    doc_.add_term(buffer_);
+  }
+
+ private:
+  Xapian::Document& doc_;
+  std::string buffer_;
+};
+
+// Passage text: exact form and stem of every word at the same position; the parts of a hyphenated
+// compound at consecutive positions starting with the whole word's, so phrases over parts match.
+void index_text(std::string_view text, analysis::GermanAnalyzer& analyzer, Xapian::Document& doc) {
+  TermAdder add(doc);
+  AnalyzedWord word;
+  Xapian::termpos pos = 1;
+  auto stream = analyzer.words(text);
+  while (stream.next(word)) {
+    add.posting("", word.whole.exact, pos);
+    add.posting(schema::kStem, word.whole.stem, pos);
+    for (size_t i = 0; i < word.parts.size(); ++i) {
+      const auto part_pos = static_cast<Xapian::termpos>(pos + i);
+      add.posting("", word.parts[i].exact, part_pos);
+      add.posting(schema::kStem, word.parts[i].stem, part_pos);
+    }
+    pos += std::max<Xapian::termpos>(1, static_cast<Xapian::termpos>(word.parts.size()));
+  }
+}
+
+void index_title(std::string_view title, analysis::GermanAnalyzer& analyzer,
+                 Xapian::Document& doc) {
+  TermAdder add(doc);
+  AnalyzedWord word;
+  auto stream = analyzer.words(title);
+  while (stream.next(word)) {
+    add.term(schema::kTitle, word.whole.exact);
+    add.term(schema::kTitleStem, word.whole.stem);
+    for (const analysis::Terms& part : word.parts) {
+      add.term(schema::kTitle, part.exact);
+      add.term(schema::kTitleStem, part.stem);
+    }
+  }
+}
+
+void add_filter_terms(const extract::Article& article, Xapian::Document& doc) {
+  const auto add = [&](std::string_view prefix, const char* key) {
+    const auto it = article.metadata.find(key);
+    if (it == article.metadata.end() || it->second.empty()) return;
+    // A field may list several values ("Anna Berg, Tom Roth"); each is a filter term.
+    std::string_view values = it->second;
+    while (!values.empty()) {
+      const size_t comma = values.find(',');
+      std::string_view value = values.substr(0, comma);
+      values = comma == std::string_view::npos ? std::string_view{} : values.substr(comma + 1);
+      while (!value.empty() && value.front() == ' ') value.remove_prefix(1);
+      while (!value.empty() && value.back() == ' ') value.remove_suffix(1);
+      if (!value.empty()) doc.add_boolean_term(bounded_term(prefix, analysis::fold(value)));
+    }
+  };
+  add(schema::kAuthor, extract::meta::kAuthor);
+  add(schema::kSite, extract::meta::kSiteName);
+  add(schema::kLanguage, extract::meta::kLanguage);
+  add(schema::kTag, extract::meta::kTags);
+}
+
+}  // namespace
+
+std::string article_term(std::string_view docid) { return bounded_term(schema::kArticleId, docid); }
+
+std::vector<Xapian::Document> build_documents(const IndexedArticle& input,
+                                              analysis::GermanAnalyzer& analyzer) {
+  std::vector<Xapian::Document> documents;
+  documents.reserve(input.passages.size());
+  const auto published = input.article.metadata.find(extract::meta::kPublished);
+  const std::string date = published != input.article.metadata.end() ? published->second : "";
+
+  for (size_t n = 0; n < input.passages.size(); ++n) {
+    const passages::Passage& passage = input.passages[n];
+    Xapian::Document doc;
+    index_text(passage.text, analyzer, doc);
+    index_title(input.article.title, analyzer, doc);
+    add_filter_terms(input.article, doc);
+    doc.add_boolean_term(article_term(input.docid));
+    doc.add_boolean_term(
+        bounded_term(schema::kPassageId, input.docid + "#" + std::to_string(n)));
+
+    doc.add_value(schema::kSlotArticle, input.docid);
+    doc.add_value(schema::kSlotPassage, Xapian::sortable_serialise(static_cast<double>(n)));
+    doc.add_value(schema::kSlotStart, Xapian::sortable_serialise(static_cast<double>(passage.start)));
+    doc.add_value(schema::kSlotEnd, Xapian::sortable_serialise(static_cast<double>(passage.end)));
+    if (!date.empty()) doc.add_value(schema::kSlotDate, date);
+    if (!input.content_hash.empty()) doc.add_value(schema::kSlotContentHash, input.content_hash);
+
+    StoredPassage stored;
+    stored.docid = input.docid;
+    stored.passage = static_cast<int>(n);
+    stored.passage_count = static_cast<int>(input.passages.size());
+    stored.title = input.article.title;
+    stored.source = input.source;
+    stored.text = passage.text;
+    stored.start = passage.start;
+    stored.end = passage.end;
+    stored.metadata = input.article.metadata;
+    doc.set_data(encode_stored_passage(stored));
+    documents.push_back(std::move(doc));
+  }
+  return documents;
+}
+
+}  // namespace fundstelle::writer

@@ -1,1 +1,76 @@
-// in progress
+#include "writer/index_writer.hpp"
+
+#include <ctime>
+
+#include "analysis/german_analyzer.hpp"
+#include "schema.hpp"
+#include "writer/document_builder.hpp"
+
+namespace fundstelle::writer {
+namespace {
+
+Xapian::WritableDatabase open_database(const std::filesystem::path& path) {
+  try {
+    std::error_code ignored;
+    std::filesystem::create_directories(path.parent_path().empty() ? "." : path.parent_path(),
+                                        ignored);
+    return Xapian::WritableDatabase(path.string(), Xapian::DB_CREATE_OR_OPEN);
+  } catch (const Xapian::DatabaseLockError&) {
+    throw IndexError("index " + path.string() +
+                     " is locked by another process (another fundstelle-index is writing it)");
+  } catch (const Xapian::Error& e) {
+    throw IndexError("cannot open index " + path.string() + ": " + e.get_description());
+  }
+}
+
+std::string utc_now_iso8601() {
+  const std::time_t now = std::time(nullptr);
+  std::tm utc{};
+  gmtime_r(&now, &utc);
+  char buffer[32];
+  std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%SZ", &utc);
+  return buffer;
+}
+
+}  // namespace
+
+IndexWriter::IndexWriter(const std::filesystem::path& path)
+    : path_(path), db_(open_database(path)) {
+  const std::string version = db_.get_metadata(schema::kMetaSchemaVersion);
+  const std::string expected = std::to_string(schema::kSchemaVersion);
+  if (version.empty()) {
+    if (db_.get_doccount() > 0) {
+      throw IndexError(path.string() + " is a Xapian database but not a Fundstelle index; "
+                       "choose another --db directory");
+    }
+    db_.set_metadata(schema::kMetaSchemaVersion, expected);
+    db_.set_metadata(schema::kMetaAnalyzer, std::string(analysis::kAnalyzerName));
+  } else if (version != expected ||
+             db_.get_metadata(schema::kMetaAnalyzer) != analysis::kAnalyzerName) {
+    throw IndexError("index " + path.string() + " has schema version " + version + " / analyzer " +
+                     db_.get_metadata(schema::kMetaAnalyzer) + ", this fundstelle-index writes " +
+                     expected + " / " + std::string(analysis::kAnalyzerName) +
+                     "; delete the directory and re-index");
+  }
+}
+
+void IndexWriter::replace_article(const std::string& docid,
+                                  std::vector<Xapian::Document> documents) {
+  const std::string term = article_term(docid);
+  db_.delete_document(term);
+  for (Xapian::Document& doc : documents) db_.add_document(doc);
+}
+
+std::string IndexWriter::stored_content_hash(const std::string& docid) {
+  const std::string term = article_term(docid);
+  Xapian::PostingIterator it = db_.postlist_begin(term);
+  if (it == db_.postlist_end(term)) return {};
+  return db_.get_document(*it).get_value(schema::kSlotContentHash);
+}
+
+void IndexWriter::commit() {
+  db_.set_metadata(schema::kMetaLastUpdate, utc_now_iso8601());
+  db_.commit();
+}
+
+}  // namespace fundstelle::writer

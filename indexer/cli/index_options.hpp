@@ -1,0 +1,25 @@
+// Command-line options of fundstelle-index, as a plain struct registered on a CLI11 app.
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include <CLI/CLI.hpp>
+
+namespace fundstelle::cli {
+
+struct IndexOptions {
+  std::filesystem::path db;                  // empty: default_index_path()
+  std::vector<std::filesystem::path> inputs;
+  std::vector<std::string> excludes;         // glob patterns, as in .fundstelle-ignore
+  bool extract_only = false;                 // --extract: print JSON Lines, write no index
+  bool quiet = false;
+  int verbosity = 0;                         // -v: debug, -vv: trace
+  size_t commit_every = 2000;                // articles between commits
+};
+
+// Registers the options on `app` (so tests can parse argument lists without running anything).
+void register_index_options(CLI::App& app, IndexOptions& options);
+
+}  // namespace fundstelle::cli

@@ -1,0 +1,49 @@
+// The index schema: everything the indexer writes and the query tool reads — term prefixes, value
+// slots, metadata keys and the schema version. One Xapian document per passage.
+#pragma once
+
+#include <string_view>
+
+#include <xapian.h>
+
+namespace fundstelle::schema {
+
+// Bump when the meaning of any term, value or metadata key below changes; the query tool refuses
+// an index with another version and asks for a re-index.
+inline constexpr int kSchemaVersion = 1;
+
+// --- Term prefixes (Xapian conventions: upper-case prefixes, "Z" marks stems) -------------------
+// Passage text, with positions:
+//   ""   + exact folded word         e.g. "mitarbeitern", "kientwicklung", "ki", "entwicklung"
+//   "Z"  + stem of the word          e.g. "Zmitarbeit"
+// Article title, without positions, on every passage of the article (article-level evidence):
+inline constexpr std::string_view kTitle = "S";           // "S" + exact
+inline constexpr std::string_view kTitleStem = "ZS";      // "ZS" + stem
+inline constexpr std::string_view kStem = "Z";
+// Identity:
+inline constexpr std::string_view kArticleId = "Q";       // "Q" + docid: all passages of an article
+inline constexpr std::string_view kPassageId = "XP";      // "XP" + docid + "#" + n: one passage
+// Filters (folded, whole value as one term):
+inline constexpr std::string_view kAuthor = "A";
+inline constexpr std::string_view kSite = "H";
+inline constexpr std::string_view kLanguage = "L";
+inline constexpr std::string_view kTag = "K";
+
+// --- Value slots ----------------------------------------------------------------------------------
+enum Slot : Xapian::valueno {
+  kSlotArticle = 0,       // docid string; collapse key for "at most N passages per article"
+  kSlotPassage = 1,       // passage number within the article, sortable_serialise
+  kSlotStart = 2,         // start byte offset of the passage in the article text, sortable_serialise
+  kSlotEnd = 3,           // end byte offset, sortable_serialise
+  kSlotDate = 4,          // published date as ISO 8601 string (sorts lexicographically); may be empty
+  kSlotContentHash = 5,   // hash of the article's source bytes, for incremental re-indexing
+};
+
+// --- Database metadata keys ------------------------------------------------------------------------
+inline constexpr const char* kMetaSchemaVersion = "fundstelle.schema_version";
+inline constexpr const char* kMetaAnalyzer = "fundstelle.analyzer";
+inline constexpr const char* kMetaLastUpdate = "fundstelle.last_update";
+
+// Document data: a JSON object, see stored_passage.hpp.
+
+}  // namespace fundstelle::schema

@@ -1,0 +1,31 @@
+// Building the Xapian documents of one article: one document per passage, as schema.hpp defines.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include <xapian.h>
+
+#include "analysis/german_analyzer.hpp"
+#include "extract/article.hpp"
+#include "passages/passage_splitter.hpp"
+
+namespace fundstelle::writer {
+
+// An article ready to be indexed.
+struct IndexedArticle {
+  std::string docid;   // stable id, unique in the index
+  std::string source;  // where it was read from
+  std::string content_hash;
+  extract::Article article;
+  std::vector<passages::Passage> passages;
+};
+
+// Builds the documents for `input`, in passage order. Not thread-safe (uses `analyzer`).
+[[nodiscard]] std::vector<Xapian::Document> build_documents(const IndexedArticle& input,
+                                                            analysis::GermanAnalyzer& analyzer);
+
+// The term that all passages of the article `docid` carry (for replacing or deleting it).
+[[nodiscard]] std::string article_term(std::string_view docid);
+
+}  // namespace fundstelle::writer

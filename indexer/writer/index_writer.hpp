@@ -1,0 +1,42 @@
+// The single writer of a Fundstelle index: opens or creates it, replaces articles, commits.
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include <xapian.h>
+
+namespace fundstelle::writer {
+
+// Thrown for environment failures: the index is locked, unreadable, of another schema, ...
+class IndexError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+class IndexWriter {
+ public:
+  // Opens (creating if needed) the index at `path`. Throws IndexError naming the path if another
+  // process holds the write lock, if the directory is not a Fundstelle index of this schema
+  // version, or if it cannot be opened.
+  explicit IndexWriter(const std::filesystem::path& path);
+
+  // Replaces all passages of article `docid` with `documents` (none: deletes the article).
+  // Not committed until commit().
+  void replace_article(const std::string& docid, std::vector<Xapian::Document> documents);
+
+  // The content hash stored with article `docid`, or "" if it is not in the index.
+  [[nodiscard]] std::string stored_content_hash(const std::string& docid);
+
+  // Makes everything written so far durable and visible to readers.
+  void commit();
+
+  [[nodiscard]] Xapian::doccount passage_count() const { return db_.get_doccount(); }
+
+ private:
+  std::filesystem::path path_;
+  Xapian::WritableDatabase db_;
+};
+
+}  // namespace fundstelle::writer

@@ -1,0 +1,109 @@
+#include "search/searcher.hpp"
+
+#include <unicode/normalizer2.h>
+#include <unicode/unistr.h>
+
+#include "schema.hpp"
+#include "search/highlighter.hpp"
+#include "search/query_parser.hpp"
+#include "stored_passage.hpp"
+
+#include <unordered_set>
+
+namespace fundstelle::query {
+namespace {
+
+Xapian::Database open_checked(const std::filesystem::path& path) {
+  Xapian::Database db;
+  try {
+    db = Xapian::Database(path.string());
+  } catch (const Xapian::DatabaseNotFoundError&) {
+    throw SearchError("no index at " + path.string() +
+                      "; create it with: fundstelle-index --db " + path.string() + " DIR");
+  } catch (const Xapian::Error& e) {
+    throw SearchError("cannot open index " + path.string() + ": " + e.get_description());
+  }
+  const std::string version = db.get_metadata(schema::kMetaSchemaVersion);
+  const std::string analyzer = db.get_metadata(schema::kMetaAnalyzer);
+  if (version != std::to_string(schema::kSchemaVersion) || analyzer != analysis::kAnalyzerName) {
+    throw SearchError("index " + path.string() + " has schema version " +
+                      (version.empty() ? "(none)" : version) + " / analyzer " +
+                      (analyzer.empty() ? "(none)" : analyzer) + ", but this fundstelle-query reads " +
+                      std::to_string(schema::kSchemaVersion) + " / " +
+                      std::string(analysis::kAnalyzerName) +
+                      "; re-index: delete it and run fundstelle-index --db " + path.string() +
+                      " on your articles");
+  }
+  return db;
+}
+
+// Queries typed on a terminal or pasted may be decomposed (NFD); the index holds NFC.
+std::string to_nfc(std::string_view text) {
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
+  if (U_FAILURE(status)) return std::string(text);
+  const icu::UnicodeString normalized =
+      nfc->normalize(icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(),
+                                                                   static_cast<int32_t>(text.size()))),
+                     status);
+  if (U_FAILURE(status)) return std::string(text);
+  std::string out;
+  normalized.toUTF8String(out);
+  return out;
+}
+
+}  // namespace
+
+Searcher::Searcher(const std::vector<std::filesystem::path>& indexes) {
+  for (const std::filesystem::path& path : indexes) db_.add_database(open_checked(path));
+}
+
+std::vector<Hit> Searcher::search(std::string_view query_text, const SearchOptions& options) {
+  const BuiltQuery built = build_query(parse_query(to_nfc(query_text)), analyzer_);
+  std::vector<Hit> hits;
+  if (built.query.empty()) return hits;
+
+  Xapian::Enquire enquire(db_);
+  enquire.set_query(built.query);
+  enquire.set_weighting_scheme(Xapian::BM25Weight(1.2, 0, 1, 0.75, 0.5));
+  if (options.per_article > 0) enquire.set_collapse_key(schema::kSlotArticle, options.per_article);
+
+  // The same passage text in several articles (one article in several formats, syndicated news)
+  // is shown once, at its best rank. Duplicates are skipped, so fetch more than asked for and
+  // widen the window while they eat into the page.
+  const size_t wanted = options.offset + options.limit;
+  std::unordered_set<std::string> seen_texts;
+  for (size_t window = wanted + wanted / 2 + 10;; window *= 2) {
+    const Xapian::MSet mset = enquire.get_mset(0, static_cast<Xapian::doccount>(window));
+    hits.clear();
+    seen_texts.clear();
+    size_t unique = 0;
+    for (Xapian::MSetIterator it = mset.begin(); it != mset.end() && unique < wanted; ++it) {
+      StoredPassage stored;
+      if (!decode_stored_passage(it.get_document().get_data(), stored)) continue;
+      if (!seen_texts.insert(stored.text).second) continue;
+      if (++unique <= options.offset) continue;
+      hits.push_back(make_hit(std::move(stored), unique, it.get_weight(), built));
+    }
+    if (unique >= wanted || mset.size() < window) break;
+  }
+  return hits;
+}
+
+Hit Searcher::make_hit(StoredPassage&& stored, size_t rank, double score, const BuiltQuery& built) {
+  Hit hit;
+  hit.rank = rank;
+  hit.score = score;
+  hit.docid = std::move(stored.docid);
+  hit.passage = stored.passage;
+  hit.passage_count = stored.passage_count;
+  hit.title = std::move(stored.title);
+  hit.source = std::move(stored.source);
+  hit.text = std::move(stored.text);
+  hit.metadata = std::move(stored.metadata);
+  hit.highlights =
+      find_highlights(hit.text, built.highlight_exact, built.highlight_stems, analyzer_);
+  return hit;
+}
+
+}  // namespace fundstelle::query
