@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Configures and builds Fundstelle. Usage: scripts/build.sh [BUILD_DIR] [extra cmake arguments...]
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+build="${1:-$root/build}"
+shift || true
+generator=()
+command -v ninja >/dev/null && generator=(-G Ninja)
+if [ ! -f "$build/CMakeCache.txt" ]; then
+  cmake -S "$root" -B "$build" "${generator[@]}" -DCMAKE_BUILD_TYPE=RelWithDebInfo "$@" >/dev/null
+elif [ $# -gt 0 ]; then
+  cmake "$build" "$@" >/dev/null
+fi
+cmake --build "$build" --parallel "$(nproc)"
