@@ -15,7 +15,9 @@ void register_query_options(CLI::App& app, QueryOptions& options) {
       "Query syntax: words or a natural question; \"exact phrase\"; +must; -exclude.\n"
       "Exit status: 0 hits found, 1 no hits, 2 error.");
   app.add_option("--db", options.dbs, "Index directory; repeat to search several as one")
-      ->type_name("DIR");
+      ->type_name("DIR")
+      ->allow_extra_args(false)  // one directory per --db: query words are not swallowed
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
   app.add_option("query", options.query_words, "The question or keywords")->type_name("QUERY...");
   app.add_option("-n,--limit", options.limit, "Number of passages to show")
       ->check(CLI::PositiveNumber);
