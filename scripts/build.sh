@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # Configures and builds Fundstelle. Usage: scripts/build.sh [BUILD_DIR] [extra cmake arguments...]
+# FUNDSTELLE_TARGETS="a b" builds only those targets (default: everything, tests included).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 build="${1:-$root/build}"
@@ -11,4 +12,6 @@ if [ ! -f "$build/CMakeCache.txt" ]; then
 elif [ $# -gt 0 ]; then
   cmake "$build" "$@" >/dev/null
 fi
-cmake --build "$build" --parallel "$(nproc)"
+targets=()
+for target in ${FUNDSTELLE_TARGETS:-}; do targets+=(--target "$target"); done
+cmake --build "$build" --parallel "$(nproc)" "${targets[@]}"

@@ -6,7 +6,7 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 question="${*:-Wer wurde Interims-CEO?}"
 
 "$root/scripts/setup.sh"
-"$root/scripts/build.sh" "$root/build" >/dev/null
+FUNDSTELLE_TARGETS="fundstelle-index fundstelle-query" "$root/scripts/build.sh" "$root/build" >/dev/null
 "$root/build/indexer/fundstelle-index" "$root/data"
 echo
 echo "Frage: $question"

@@ -36,9 +36,17 @@ void split_long_block(std::string_view text, size_t start, size_t end, size_t ma
       const size_t limit = piece_start + std::min(target, max_bytes);
       const size_t space = block.rfind(' ', limit);
       best = space != std::string_view::npos && space > piece_start ? space + 1 : limit;
-      // Never cut inside a UTF-8 sequence.
-      while (best < block.size() && (static_cast<unsigned char>(block[best]) & 0xC0) == 0x80) {
-        ++best;
+      // Never cut inside a UTF-8 sequence: step back to its first byte, so that the piece stays
+      // within max_bytes; forward only if that would leave the piece empty (invalid UTF-8).
+      const auto inside_sequence = [&](size_t at) {
+        return at < block.size() && (static_cast<unsigned char>(block[at]) & 0xC0) == 0x80;
+      };
+      size_t back = best;
+      while (back > piece_start && inside_sequence(back)) --back;
+      if (back > piece_start) {
+        best = back;
+      } else {
+        while (inside_sequence(best)) ++best;
       }
     }
     size_t piece_end = best;
@@ -53,11 +61,7 @@ class PassageBuilder {
  public:
   PassageBuilder(std::string_view text, std::vector<Passage>& out) : text_(text), out_(out) {}
 
-  [[nodiscard]] bool empty() const { return !open_; }
   [[nodiscard]] bool has_content() const { return has_content_; }
-  [[nodiscard]] size_t length_with(const Piece& piece) const {
-    return open_ ? piece.end - start_ : piece.end - piece.start;
-  }
   [[nodiscard]] size_t content_length() const { return open_ ? end_ - content_start_ : 0; }
 
   void add(const Piece& piece, bool is_heading) {
@@ -70,9 +74,20 @@ class PassageBuilder {
     end_ = piece.end;
   }
 
-  void flush() {
+  // Ends the open passage. A tiny one that does not start with a heading joins the passage
+  // before it when that stays within `max_bytes` (a quote's attribution, a closing line).
+  void flush(const PassageLimits& limits) {
     if (!open_) return;
-    out_.push_back({start_, end_, std::string(text_.substr(start_, end_ - start_))});
+    const bool tiny = end_ - start_ < limits.min_bytes;
+    const bool starts_with_heading = !has_content_ || content_start_ != start_;
+    if (tiny && !out_.empty() && (!starts_with_heading || !has_content_) &&
+        end_ - out_.back().start <= limits.max_bytes) {
+      Passage& before = out_.back();
+      before.end = end_;
+      before.text = std::string(text_.substr(before.start, before.end - before.start));
+    } else {
+      out_.push_back({start_, end_, std::string(text_.substr(start_, end_ - start_))});
+    }
     open_ = false;
     has_content_ = false;
   }
@@ -94,15 +109,16 @@ std::vector<Passage> split_passages(const extract::Article& article, const Passa
   std::vector<Passage> passages;
   PassageBuilder builder(text, passages);
 
-  size_t offset = 0;
+  size_t length = 0;  // of the text so far, computed as Article::text() joins the blocks
   std::vector<Piece> pieces;
   for (const extract::Block& block : article.blocks) {
-    const Piece whole{offset, offset + block.text.size()};
-    offset = whole.end + 2;  // the blank line between blocks
+    if (length > 0) length += 2;  // the blank line between blocks; none before the first text
+    const Piece whole{length, length + block.text.size()};
+    length = whole.end;
     if (block.text.empty()) continue;
 
     if (block.kind == extract::BlockKind::kHeading) {
-      if (builder.has_content()) builder.flush();
+      if (builder.has_content()) builder.flush(limits);
       builder.add(whole, /*is_heading=*/true);
       continue;
     }
@@ -115,23 +131,13 @@ std::vector<Passage> split_passages(const extract::Article& article, const Passa
     for (const Piece& piece : pieces) {
       if (builder.has_content()) {
         const bool fits = builder.content_length() + (piece.end - piece.start) + 2 <= limits.max_bytes;
-        if (!fits || builder.content_length() >= limits.min_bytes) builder.flush();
+        if (!fits || builder.content_length() >= limits.min_bytes) builder.flush(limits);
       }
       builder.add(piece, /*is_heading=*/false);
     }
   }
-  builder.flush();
+  builder.flush(limits);
 
-  // A tiny last passage joins the one before it when that stays within the limit.
-  if (passages.size() >= 2) {
-    Passage& last = passages.back();
-    Passage& before = passages[passages.size() - 2];
-    if (last.end - last.start < limits.min_bytes && last.end - before.start <= limits.max_bytes) {
-      before.end = last.end;
-      before.text = text.substr(before.start, before.end - before.start);
-      passages.pop_back();
-    }
-  }
   return passages;
 }
 
