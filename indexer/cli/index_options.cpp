@@ -14,14 +14,16 @@ void register_index_options(CLI::App& app, IndexOptions& options) {
       "\n"
       "The default index is $FUNDSTELLE_DB, else $XDG_DATA_HOME/fundstelle/index.\n"
       "Exit status: 0 ok, 1 finished but some inputs were skipped, 2 fatal error.");
-  app.add_option("--db", options.db, "Index directory (default: $FUNDSTELLE_DB or XDG data dir)");
+  app.add_option("--db", options.db, "Index directory (default: $FUNDSTELLE_DB or XDG data dir)")
+      ->type_name("DIR");
   app.add_option("paths", options.inputs, "Files or directories to index")
       ->required()
       ->type_name("PATH...");
   app.add_option("--exclude", options.excludes,
                  "Skip files matching this glob below a directory (repeatable; also read from "
                  ".fundstelle-ignore files)")
-      ->type_name("GLOB");
+      ->type_name("GLOB")
+      ->allow_extra_args(false);  // one pattern per --exclude: paths are not swallowed
   app.add_flag("--extract", options.extract_only,
                "Write no index; print one JSON object per article (source, title, text, metadata, "
                "passages)");

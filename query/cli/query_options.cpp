@@ -28,11 +28,15 @@ void register_query_options(CLI::App& app, QueryOptions& options) {
   const std::map<std::string, ColorMode> colors{
       {"auto", ColorMode::kAuto}, {"always", ColorMode::kAlways}, {"never", ColorMode::kNever}};
   app.add_option("--color", options.color, "Highlight with colour: auto (terminal only), always, never")
-      ->transform(CLI::CheckedTransformer(colors, CLI::ignore_case));
+      ->transform(CLI::CheckedTransformer(colors, CLI::ignore_case).description(""))
+      ->type_name("WHEN");
   auto* topics = app.add_option("--topics", options.topics,
                                 "Batch mode: queries as TSV (qid<TAB>query) or JSON Lines "
-                                "(query_id, query_text)");
-  app.add_option("--run", options.run, "Batch mode: write a TREC run file here")->needs(topics);
+                                "(query_id, query_text)")
+                     ->type_name("FILE");
+  app.add_option("--run", options.run, "Batch mode: write a TREC run file here")
+      ->type_name("FILE")
+      ->needs(topics);
   topics->needs("--run");
   app.add_option("--hits", options.hits, "Batch mode: passages per query")->check(CLI::PositiveNumber);
   app.add_option("--run-name", options.run_name, "Batch mode: the run's name in the TREC file");
