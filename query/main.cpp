@@ -48,7 +48,12 @@ int run_topics(q::Searcher& searcher, const QueryOptions& options) {
   search.limit = options.hits;
   search.per_article = options.per_article;
   for (const q::Topic& topic : topics.value()) {
-    q::print_trec(topic.id, searcher.search(topic.text, search), options.run_name, run);
+    const std::vector<q::Hit> hits = searcher.search(topic.text, search);
+    if (options.json) {
+      q::print_json(hits, run, topic.id);
+    } else {
+      q::print_trec(topic.id, hits, options.run_name, run);
+    }
   }
   return run.good() ? kExitHits : kExitError;
 }

@@ -24,7 +24,8 @@ void register_query_options(CLI::App& app, QueryOptions& options) {
   app.add_option("--offset", options.offset, "Skip this many passages first");
   app.add_option("--per-article", options.per_article,
                  "At most this many passages of one article (0: no limit)");
-  app.add_flag("--json", options.json, "JSON Lines output, one object per hit");
+  app.add_flag("--json", options.json,
+               "JSON Lines output, one object per hit (in batch mode: the run file, with query_id)");
   const std::map<std::string, ColorMode> colors{
       {"auto", ColorMode::kAuto}, {"always", ColorMode::kAlways}, {"never", ColorMode::kNever}};
   app.add_option("--color", options.color, "Highlight with colour: auto (terminal only), always, never")

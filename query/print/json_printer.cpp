@@ -4,9 +4,10 @@
 
 namespace fundstelle::query {
 
-void print_json(const std::vector<Hit>& hits, std::ostream& out) {
+void print_json(const std::vector<Hit>& hits, std::ostream& out, const std::string& query_id) {
   for (const Hit& hit : hits) {
     nlohmann::ordered_json json;
+    if (!query_id.empty()) json["query_id"] = query_id;
     json["format_version"] = kJsonFormatVersion;
     json["rank"] = hit.rank;
     json["score"] = hit.score;

@@ -19,8 +19,9 @@ struct TextStyle {
 void print_text(const std::vector<Hit>& hits, const TextStyle& style, std::ostream& out);
 
 // JSON Lines, one object per hit; the format is documented in README.md ("JSON output").
+// A non-empty `query_id` (batch runs) is added as the first key.
 inline constexpr int kJsonFormatVersion = 1;
-void print_json(const std::vector<Hit>& hits, std::ostream& out);
+void print_json(const std::vector<Hit>& hits, std::ostream& out, const std::string& query_id = {});
 
 // TREC run lines: "qid Q0 docid#passage rank score run_name".
 void print_trec(const std::string& query_id, const std::vector<Hit>& hits,
