@@ -41,13 +41,19 @@ Result<std::string> read_file(const fs::path& path) {
   return bytes;
 }
 
-// FNV-1a: a stable fingerprint of an input, to skip unchanged articles on re-runs.
+// FNV-1a over the input and the versions of everything that turns it into index entries: a
+// stable fingerprint to skip unchanged articles on re-runs, which changes when the indexer does.
 std::string content_hash(std::string_view bytes) {
   uint64_t hash = 14695981039346656037ull;
-  for (unsigned char c : bytes) {
-    hash ^= c;
-    hash *= 1099511628211ull;
-  }
+  const auto mix = [&hash](std::string_view data) {
+    for (unsigned char c : data) {
+      hash ^= c;
+      hash *= 1099511628211ull;
+    }
+  };
+  mix(bytes);
+  mix(std::to_string(extract::kExtractorVersion));
+  mix(analysis::kAnalyzerName);
   char buffer[17];
   std::snprintf(buffer, sizeof buffer, "%016llx", static_cast<unsigned long long>(hash));
   return buffer;

@@ -22,7 +22,7 @@ inline constexpr std::string_view kTitleStem = "ZS";      // "ZS" + stem
 inline constexpr std::string_view kStem = "Z";
 // Identity:
 inline constexpr std::string_view kArticleId = "Q";       // "Q" + docid: all passages of an article
-inline constexpr std::string_view kPassageId = "XP";      // "XP" + docid + "#" + n: one passage
+inline constexpr std::string_view kPassageId = "XP";      // "XP" + docid + "#" + n: passage n (1-based)
 // Filters (folded, whole value as one term):
 inline constexpr std::string_view kAuthor = "A";
 inline constexpr std::string_view kSite = "H";
@@ -32,7 +32,7 @@ inline constexpr std::string_view kTag = "K";
 // --- Value slots ----------------------------------------------------------------------------------
 enum Slot : Xapian::valueno {
   kSlotArticle = 0,       // docid string; collapse key for "at most N passages per article"
-  kSlotPassage = 1,       // passage number within the article, sortable_serialise
+  kSlotPassage = 1,       // 1-based passage number within the article, sortable_serialise
   kSlotStart = 2,         // start byte offset of the passage in the article text, sortable_serialise
   kSlotEnd = 3,           // end byte offset, sortable_serialise
   kSlotDate = 4,          // published date as ISO 8601 string (sorts lexicographically); may be empty

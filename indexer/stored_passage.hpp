@@ -9,7 +9,7 @@ namespace fundstelle {
 
 struct StoredPassage {
   std::string docid;   // the article's stable id (relative path, ...)
-  int passage = 0;     // 0-based passage number within the article
+  int passage = 0;     // 1-based passage number within the article
   int passage_count = 0;
   std::string title;
   std::string source;  // where the article was read from (absolute path)

@@ -105,16 +105,17 @@ std::vector<Xapian::Document> build_documents(const IndexedArticle& input,
 
   for (size_t n = 0; n < input.passages.size(); ++n) {
     const passages::Passage& passage = input.passages[n];
+    const size_t number = n + 1;  // passage numbers are 1-based wherever people see them
     Xapian::Document doc;
     index_text(passage.text, analyzer, doc);
     index_title(input.article.title, analyzer, doc);
     add_filter_terms(input.article, doc);
     doc.add_boolean_term(article_term(input.docid));
     doc.add_boolean_term(
-        bounded_term(schema::kPassageId, input.docid + "#" + std::to_string(n)));
+        bounded_term(schema::kPassageId, input.docid + "#" + std::to_string(number)));
 
     doc.add_value(schema::kSlotArticle, input.docid);
-    doc.add_value(schema::kSlotPassage, Xapian::sortable_serialise(static_cast<double>(n)));
+    doc.add_value(schema::kSlotPassage, Xapian::sortable_serialise(static_cast<double>(number)));
     doc.add_value(schema::kSlotStart, Xapian::sortable_serialise(static_cast<double>(passage.start)));
     doc.add_value(schema::kSlotEnd, Xapian::sortable_serialise(static_cast<double>(passage.end)));
     if (!date.empty()) doc.add_value(schema::kSlotDate, date);
@@ -122,7 +123,7 @@ std::vector<Xapian::Document> build_documents(const IndexedArticle& input,
 
     StoredPassage stored;
     stored.docid = input.docid;
-    stored.passage = static_cast<int>(n);
+    stored.passage = static_cast<int>(number);
     stored.passage_count = static_cast<int>(input.passages.size());
     stored.title = input.article.title;
     stored.source = input.source;

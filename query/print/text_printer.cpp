@@ -78,7 +78,7 @@ void print_wrapped(const Hit& hit, const TextStyle& style, const std::string& in
 std::string metadata_line(const Hit& hit) {
   // "docid#n" is also what --show and TREC runs use to name a passage.
   std::string line = fmt::format("{}#{}", hit.docid, hit.passage);
-  if (hit.passage_count > 0) line += fmt::format(" (passage {} of {})", hit.passage + 1, hit.passage_count);
+  if (hit.passage_count > 0) line += fmt::format(" of {}", hit.passage_count);
   for (const char* key : {"published", "author", "site_name"}) {
     const auto it = hit.metadata.find(key);
     if (it != hit.metadata.end() && !it->second.empty()) {

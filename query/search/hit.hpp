@@ -13,7 +13,7 @@ struct Hit {
   size_t rank = 0;  // 1-based
   double score = 0;
   std::string docid;
-  int passage = 0;
+  int passage = 0;  // 1-based number within the article
   int passage_count = 0;
   std::string title;
   std::string source;

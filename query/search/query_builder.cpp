@@ -78,9 +78,12 @@ BuiltQuery build_query(const std::vector<Clause>& clauses, analysis::GermanAnaly
     AnalyzedClause entry{&clause, {}};
     AnalyzedWord word;
     auto stream = analyzer.words(clause.text);
+    // An excluded word is no content: "Wer wurde -Altman" still searches for "wer wurde".
+    const bool positive = clause.occurrence != Occurrence::kMustNot;
     while (stream.next(word)) {
-      has_content_word = has_content_word || !word.stopword || clause.phrase ||
-                         clause.occurrence == Occurrence::kMust;
+      has_content_word = has_content_word ||
+                         (positive && (!word.stopword || clause.phrase ||
+                                       clause.occurrence == Occurrence::kMust));
       entry.words.push_back(word);
     }
     if (!entry.words.empty()) analyzed.push_back(std::move(entry));
@@ -116,8 +119,12 @@ BuiltQuery build_query(const std::vector<Clause>& clauses, analysis::GermanAnaly
     }
   }
 
-  if (!should.empty() && !boost.empty()) {
-    should = {Xapian::Query(Xapian::Query::OP_AND_MAYBE, any_of(should), any_of(boost))};
+  if (!boost.empty()) {
+    if (!should.empty()) {
+      should = {Xapian::Query(Xapian::Query::OP_AND_MAYBE, any_of(should), any_of(boost))};
+    } else {
+      should = std::move(boost);  // only required words: the stopwords rank what they match
+    }
   }
   Xapian::Query query;
   if (!must.empty()) {
