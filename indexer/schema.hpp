@@ -13,9 +13,9 @@ namespace fundstelle::schema {
 inline constexpr int kSchemaVersion = 1;
 
 // --- Term prefixes (Xapian conventions: upper-case prefixes, "Z" marks stems) -------------------
-// Passage text, with positions:
-//   ""   + exact folded word         e.g. "mitarbeitern", "kientwicklung", "ki", "entwicklung"
-//   "Z"  + stem of the word          e.g. "Zmitarbeit"
+// Passage text:
+//   ""   + exact folded word, with positions   e.g. "mitarbeitern", "kientwicklung", "ki", "entwicklung"
+//   "Z"  + stem of the word, no positions      e.g. "Zmitarbeit"
 // Article title, without positions, on every passage of the article (article-level evidence):
 inline constexpr std::string_view kTitle = "S";           // "S" + exact
 inline constexpr std::string_view kTitleStem = "ZS";      // "ZS" + stem
