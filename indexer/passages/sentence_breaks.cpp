@@ -28,8 +28,9 @@ UChar32 code_point_at(std::string_view text, size_t pos, size_t* next) {
 
 bool is_closing(char c) { return c == '"' || c == '\'' || c == ')' || c == ']'; }
 
+// German closes „…“ with U+201C and ‚…‘ with U+2018; English-style quotes close with ” and ’.
 bool starts_with_closing_quote(std::string_view s) {
-  for (std::string_view q : {"\u201C", "\u201D", "\u00AB", "\u00BB", "\u2019", "\u201A"}) {
+  for (std::string_view q : {"\u201C", "\u201D", "\u00AB", "\u00BB", "\u2019", "\u2018"}) {
     if (s.starts_with(q)) return true;
   }
   return false;

@@ -1,0 +1,147 @@
+#include "search/query_builder.hpp"
+
+#include <gtest/gtest.h>
+
+#include <set>
+#include <string>
+#include <vector>
+
+#include "schema.hpp"
+#include "search/query_parser.hpp"
+#include "writer/document_builder.hpp"
+
+namespace fundstelle::query {
+namespace {
+
+// One single-passage article per text, in an in-memory index; docids "d0", "d1", ...
+const char* const kTexts[] = {
+    "Mehr als 500 Mitarbeiter drohen mit Kündigung.",       // d0
+    "Die Mitarbeitern von OpenAI schrieben einen Brief.",   // d1
+    "Microsoft stellt Sam Altman ein.",                      // d2
+    "Die KI-Entwicklung geht weiter.",                       // d3
+    "Wer wurde entlassen? Sam Altman wurde entlassen.",      // d4
+};
+
+class QueryBuilderTest : public ::testing::Test {
+ protected:
+  QueryBuilderTest() : db_(std::string(), Xapian::DB_BACKEND_INMEMORY) {
+    for (size_t i = 0; i < std::size(kTexts); ++i) {
+      writer::IndexedArticle input;
+      input.docid = "d" + std::to_string(i);
+      input.article.blocks = {{extract::BlockKind::kParagraph, kTexts[i], 0}};
+      input.passages = passages::split_passages(input.article);
+      for (const Xapian::Document& doc : writer::build_documents(input, analyzer_)) {
+        db_.add_document(doc);
+      }
+    }
+  }
+
+  BuiltQuery build(std::string_view input) { return build_query(parse_query(input), analyzer_); }
+
+  // The docids the query matches, sorted.
+  std::set<std::string> matches(std::string_view input) {
+    const BuiltQuery built = build(input);
+    std::set<std::string> out;
+    if (built.query.empty()) return out;
+    Xapian::Enquire enquire(db_);
+    enquire.set_query(built.query);
+    const Xapian::MSet mset = enquire.get_mset(0, 100);
+    for (auto it = mset.begin(); it != mset.end(); ++it) {
+      out.insert(it.get_document().get_value(schema::kSlotArticle));
+    }
+    return out;
+  }
+
+  analysis::GermanAnalyzer analyzer_;
+  Xapian::WritableDatabase db_;
+};
+
+TEST_F(QueryBuilderTest, EmptyInputGivesAnEmptyQuery) {
+  for (const char* input : {"", "   ", "?!", "-", "\"\""}) {
+    const BuiltQuery built = build(input);
+    EXPECT_TRUE(built.query.empty()) << input;
+    EXPECT_TRUE(built.highlight_exact.empty()) << input;
+    EXPECT_TRUE(built.highlight_stems.empty()) << input;
+  }
+  EXPECT_TRUE(build_query({}, analyzer_).query.empty());
+}
+
+TEST_F(QueryBuilderTest, AllStopwordQueryStillYieldsAQuery) {
+  const BuiltQuery built = build("Wer wurde");
+  ASSERT_FALSE(built.query.empty());
+  EXPECT_EQ(matches("Wer wurde"), (std::set<std::string>{"d4"}));
+  EXPECT_EQ(built.highlight_exact, (std::set<std::string>{"wer", "wurde"}));
+}
+
+TEST_F(QueryBuilderTest, MatchesTheRightPassages) {
+  struct Case {
+    const char* input;
+    std::set<std::string> docids;
+  };
+  const Case cases[] = {
+      {"Mitarbeiter", {"d0", "d1"}},               // inflected forms share the stem
+      {"Mitarbeitern", {"d0", "d1"}},
+      {"kündigen", {"d0"}},
+      {"KÜNDIGUNG", {"d0"}},
+      {"Entwicklung", {"d3"}},                     // a compound part
+      {"KI-Entwicklung", {"d3"}},
+      {"KI", {"d3"}},
+      {"Mitarbeiter -OpenAI", {"d0"}},
+      {"+Mitarbeiter -OpenAI", {"d0"}},
+      {"-OpenAI", {"d0", "d2", "d3", "d4"}},       // only exclusions: everything else
+      {"-\"Sam Altman\"", {"d0", "d1", "d3"}},
+      {"+Sam Mitarbeiter", {"d2", "d4"}},          // must, and the rest only ranks
+      {"+Sam +Microsoft", {"d2"}},
+      {"+\"Sam Altman\"", {"d2", "d4"}},
+      {"+\"Altman Sam\"", {}},                     // word order matters in a phrase
+      {"+\"KI Entwicklung\"", {"d3"}},             // a phrase over compound parts
+      {"+\u201Ewurde entlassen\u201C", {"d4"}},    // stopwords inside a phrase count
+      {"Wer Kündigung", {"d0"}},                   // a stopword alone matches nothing
+      {"+wurde", {"d4"}},                          // unless it is required
+      {"Wer wurde -Microsoft", {"d4"}},            // an excluded word is no content word
+      {"die -OpenAI", {"d3"}},
+      {"Zebra", {}},
+  };
+  for (const Case& c : cases) {
+    EXPECT_EQ(matches(c.input), c.docids) << c.input;
+  }
+}
+
+TEST_F(QueryBuilderTest, RanksStopwordsBelowContentWords) {
+  // "die" is in d1 and d3 but only d0 has the content word: d0 first.
+  const BuiltQuery built = build("die Kündigung");
+  Xapian::Enquire enquire(db_);
+  enquire.set_query(built.query);
+  const Xapian::MSet mset = enquire.get_mset(0, 10);
+  ASSERT_GE(mset.size(), 1u);
+  EXPECT_EQ(mset.begin().get_document().get_value(schema::kSlotArticle), "d0");
+}
+
+TEST_F(QueryBuilderTest, StopwordsAddWeightToRequiredWords) {
+  const auto score_of_d4 = [&](std::string_view input) {
+    Xapian::Enquire enquire(db_);
+    enquire.set_query(build(input).query);
+    const Xapian::MSet mset = enquire.get_mset(0, 10);
+    for (auto it = mset.begin(); it != mset.end(); ++it) {
+      if (it.get_document().get_value(schema::kSlotArticle) == "d4") return it.get_weight();
+    }
+    ADD_FAILURE() << input << ": d4 not found";
+    return 0.0;
+  };
+  EXPECT_GT(score_of_d4("+Altman wurde"), score_of_d4("+Altman"));
+  EXPECT_GT(score_of_d4("Altman wurde"), score_of_d4("Altman"));
+  EXPECT_EQ(matches("+Altman wurde"), (std::set<std::string>{"d2", "d4"}));
+}
+
+TEST_F(QueryBuilderTest, CollectsHighlightTermsOfPositiveWords) {
+  const BuiltQuery built = build("Mitarbeiter -OpenAI \"Sam Altman\" KI-Entwicklung wer");
+  for (const char* term : {"mitarbeiter", "sam", "altman", "kientwicklung", "ki", "entwicklung"}) {
+    EXPECT_EQ(built.highlight_exact.count(term), 1u) << term;
+  }
+  EXPECT_EQ(built.highlight_stems.count("mitarbeit"), 1u);
+  EXPECT_EQ(built.highlight_exact.count("openai"), 0u);  // excluded words are not highlighted
+  EXPECT_EQ(built.highlight_exact.count("wer"), 0u);     // nor stopwords of a question
+}
+
+}  // namespace
+}  // namespace fundstelle::query
