@@ -32,6 +32,7 @@ inline constexpr const char* kSiteName = "site_name";
 inline constexpr const char* kTags = "tags";  // comma-separated
 }  // namespace meta
 
+// The title is metadata, not body text: `blocks` never repeat it (see separate_title).
 struct Article {
   std::string title;
   std::map<std::string, std::string> metadata;  // keys from `meta`, values UTF-8
@@ -42,5 +43,10 @@ struct Article {
 };
 
 [[nodiscard]] const char* block_kind_name(BlockKind kind);
+
+// Makes the title metadata only: takes a leading heading as the title when none is known, and
+// removes headings at the start of the body that repeat the title (a page's own <h1>, NITF hl1).
+// Every reader calls this last.
+void separate_title(Article& article);
 
 }  // namespace fundstelle::extract

@@ -79,15 +79,13 @@ Result<Article> extract_html(std::string_view bytes) {
 
   article.blocks = std::move(content.blocks);
   if (article.blocks.empty()) return Error{"no article text found"};
-  const bool starts_with_h1 =
-      article.blocks.front().kind == BlockKind::kHeading && article.blocks.front().level == 1;
-  if (!article.title.empty() && !starts_with_h1) {
-    // The title goes first, once: a later copy of it as <h1> is dropped.
-    std::erase_if(article.blocks, [&](const Block& block) {
-      return block.kind == BlockKind::kHeading && block.level == 1 && block.text == article.title;
-    });
-    article.blocks.insert(article.blocks.begin(), Block{BlockKind::kHeading, article.title, 1});
-  }
+  separate_title(article);
+  // The page's own <h1> repeats the title also below a kicker or a lead image, where
+  // separate_title (leading headings only) leaves it.
+  std::erase_if(article.blocks, [&](const Block& block) {
+    return block.kind == BlockKind::kHeading && block.level == 1 && block.text == article.title;
+  });
+  if (article.blocks.empty()) return Error{"no article text found"};
   return article;
 }
 

@@ -38,21 +38,21 @@ Result<Article> extract_text(std::string_view bytes) {
   if (chunks.size() > 1 && first.find('\n') == std::string_view::npos &&
       first.size() <= kMaxTitleBytes) {
     article.title = std::string(first);
-    article.blocks.push_back({BlockKind::kHeading, article.title, 1});
     chunks.erase(chunks.begin());
   }
   for (std::string_view chunk : chunks) {
     // A plain-text dump often repeats the title as its first paragraph, or as the first line of
     // it (above an image caption, say).
-    if (article.blocks.size() == 1 && !article.title.empty() &&
+    if (article.blocks.empty() && !article.title.empty() &&
         chunk.starts_with(article.title + "\n")) {
       chunk.remove_prefix(article.title.size() + 1);
     }
     std::string paragraph = clean_text(chunk);  // joins the chunk's lines
     if (paragraph.empty()) continue;
-    if (paragraph == article.title && article.blocks.size() == 1) continue;
+    if (paragraph == article.title && article.blocks.empty()) continue;
     article.blocks.push_back({BlockKind::kParagraph, std::move(paragraph), 0});
   }
+  separate_title(article);
   return article;
 }
 

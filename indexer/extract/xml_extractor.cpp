@@ -529,22 +529,6 @@ std::string richest_leaf_name(pugi::xml_node root) {
   return best == text_bytes.end() ? std::string() : best->first;
 }
 
-// The title, if not already there, leads the blocks as a heading, as in the other readers.
-void prepend_title(Article& article) {
-  if (article.title.empty()) {
-    if (!article.blocks.empty() && article.blocks.front().kind == BlockKind::kHeading) {
-      article.title = article.blocks.front().text;
-    }
-    return;
-  }
-  const bool present = std::any_of(
-      article.blocks.begin(), article.blocks.end(),
-      [&](const Block& b) { return b.kind == BlockKind::kHeading && b.text == article.title; });
-  if (!present) {
-    article.blocks.insert(article.blocks.begin(), {BlockKind::kHeading, article.title, 1});
-  }
-}
-
 // --- NITF ----------------------------------------------------------------------------------------
 
 void read_nitf_metadata(pugi::xml_node nitf, Article& article) {
@@ -610,7 +594,7 @@ Article read_nitf(pugi::xml_node nitf) {
   read_nitf_metadata(nitf, article);
   const pugi::xml_node body = child_element(nitf, "body");
   article.blocks = BlockCollector(true, "").collect(body ? body : nitf);
-  prepend_title(article);
+  separate_title(article);
   return article;
 }
 
@@ -683,7 +667,7 @@ Article read_generic(pugi::xml_node root) {
     const std::string leaf = richest_leaf_name(root.parent());
     if (!leaf.empty()) article.blocks = BlockCollector(false, leaf).collect(root.parent());
   }
-  prepend_title(article);
+  separate_title(article);
   return article;
 }
 

@@ -38,11 +38,12 @@ TEST(TextExtractorTest, ReadsTheSampleArticle) {
       "Altman nicht zurückkommt";
   EXPECT_EQ(article.title, title);
   ASSERT_FALSE(article.blocks.empty());
-  EXPECT_EQ(article.blocks.front(), (Block{BlockKind::kHeading, title, 1}));
+  EXPECT_EQ(article.blocks.front(), (Block{BlockKind::kParagraph, "Sam Altman OpenAI", 0}));
 
   const std::vector<std::string> paragraphs = paragraphs_of(article);
-  // 34 chunks: the title, then the title repeated above the caption line "Sam Altman OpenAI"
-  // (the repeat is dropped), then 32 one-line paragraphs.
+  // 34 chunks: the title (metadata only), then the title repeated above the caption line
+  // "Sam Altman OpenAI" (the repeat is dropped), then 32 one-line paragraphs.
+  ASSERT_EQ(article.blocks.size(), 33u);
   ASSERT_EQ(paragraphs.size(), 33u);
   EXPECT_EQ(paragraphs[0], "Sam Altman OpenAI");
   EXPECT_EQ(paragraphs[1],
@@ -51,6 +52,7 @@ TEST(TextExtractorTest, ReadsTheSampleArticle) {
             "allerersten OpenAI Dev Days-Veranstaltung.");
   EXPECT_EQ(paragraphs.back(), "Was halten Sie von dieser Situation?");
   EXPECT_EQ(std::count(paragraphs.begin(), paragraphs.end(), title), 0);
+  for (const Block& block : article.blocks) EXPECT_NE(block.text, title);
 }
 
 TEST(TextExtractorTest, DecodesWindows1252) {
