@@ -8,7 +8,7 @@
 #include "search/query_parser.hpp"
 #include "stored_passage.hpp"
 
-#include <unordered_set>
+#include <algorithm>
 
 namespace fundstelle::query {
 namespace {
@@ -58,6 +58,13 @@ std::string to_nfc(std::string_view text) {
   return out;
 }
 
+bool is_duplicate(const std::string& text, const std::vector<std::string>& seen) {
+  return std::any_of(seen.begin(), seen.end(), [&](const std::string& other) {
+    return other.size() >= text.size() ? other.find(text) != std::string::npos
+                                       : text.find(other) != std::string::npos;
+  });
+}
+
 }  // namespace
 
 Searcher::Searcher(const std::vector<std::filesystem::path>& indexes) {
@@ -74,11 +81,12 @@ std::vector<Hit> Searcher::search(std::string_view query_text, const SearchOptio
   enquire.set_weighting_scheme(Xapian::BM25Weight(kBm25K1, 0, 1, kBm25B, 0.5));
   if (options.per_article > 0) enquire.set_collapse_key(schema::kSlotArticle, options.per_article);
 
-  // The same passage text in several articles (one article in several formats, syndicated news)
-  // is shown once, at its best rank. Duplicates are skipped, so fetch more than asked for and
-  // widen the window while they eat into the page.
+  // The same passage in several articles (one article in several formats, syndicated news) is
+  // shown once, at its best rank: a passage whose text contains, or is contained in, one already
+  // shown is a duplicate. Duplicates are skipped, so fetch more than asked for and widen the
+  // window while they eat into the page.
   const size_t wanted = options.offset + options.limit;
-  std::unordered_set<std::string> seen_texts;
+  std::vector<std::string> seen_texts;
   for (size_t window = wanted + wanted / 2 + 10;; window *= 2) {
     const Xapian::MSet mset = enquire.get_mset(0, static_cast<Xapian::doccount>(window));
     hits.clear();
@@ -87,7 +95,8 @@ std::vector<Hit> Searcher::search(std::string_view query_text, const SearchOptio
     for (Xapian::MSetIterator it = mset.begin(); it != mset.end() && unique < wanted; ++it) {
       StoredPassage stored;
       if (!decode_stored_passage(it.get_document().get_data(), stored)) continue;
-      if (!seen_texts.insert(stored.text).second) continue;
+      if (is_duplicate(stored.text, seen_texts)) continue;
+      seen_texts.push_back(stored.text);
       if (++unique <= options.offset) continue;
       hits.push_back(make_hit(std::move(stored), unique, it.get_weight(), built));
     }
