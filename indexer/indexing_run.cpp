@@ -2,69 +2,32 @@
 
 #include <spdlog/spdlog.h>
 
+#include <atomic>
 #include <chrono>
-#include <fstream>
-#include <functional>
-#include <sstream>
+#include <mutex>
 #include <stdexcept>
+#include <thread>
+
+#include <unistd.h>
 
 #include "extract/extractor.hpp"
 #include "index_location.hpp"
 #include "passages/passage_splitter.hpp"
+#include "pipeline/bounded_queue.hpp"
+#include "pipeline/content_hash.hpp"
+#include "pipeline/record_articles.hpp"
+#include "progress.hpp"
 #include "sources/file_walker.hpp"
+#include "sources/input_reader.hpp"
 #include "writer/document_builder.hpp"
 #include "writer/extract_printer.hpp"
-#include "writer/index_writer.hpp"
+#include "writer/sharded_index.hpp"
 
 namespace fundstelle {
 namespace {
 
 namespace fs = std::filesystem;
-
-// Larger files are skipped with a reason rather than risking unbounded memory in the parsers.
-constexpr uintmax_t kMaxInputBytes = 64ull << 20;
-
-Result<std::string> read_file(const fs::path& path) {
-  std::error_code error;
-  const uintmax_t size = fs::file_size(path, error);
-  if (error) return Error{"cannot read: " + error.message()};
-  if (size > kMaxInputBytes) {
-    return Error{"file too large: " + std::to_string(size) + " bytes, limit " +
-                 std::to_string(kMaxInputBytes)};
-  }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Error{"cannot read: permission denied or vanished"};
-  std::string bytes(static_cast<size_t>(size), '\0');
-  in.read(bytes.data(), static_cast<std::streamsize>(size));
-  bytes.resize(static_cast<size_t>(in.gcount()));
-  if (in.bad()) return Error{"cannot read: I/O error"};
-  return bytes;
-}
-
-// FNV-1a over the input and the versions of everything that turns it into index entries: a
-// stable fingerprint to skip unchanged articles on re-runs, which changes when the indexer does.
-std::string content_hash(std::string_view bytes) {
-  uint64_t hash = 14695981039346656037ull;
-  const auto mix = [&hash](std::string_view data) {
-    for (unsigned char c : data) {
-      hash ^= c;
-      hash *= 1099511628211ull;
-    }
-  };
-  mix(bytes);
-  mix(std::to_string(extract::kExtractorVersion));
-  mix(analysis::kAnalyzerName);
-  char buffer[17];
-  std::snprintf(buffer, sizeof buffer, "%016llx", static_cast<unsigned long long>(hash));
-  return buffer;
-}
-
-void count_skip(RunSummary& summary, const fs::path& path, const std::string& reason) {
-  spdlog::warn("skipped {}: {}", path.string(), reason);
-  ++summary.skipped;
-  // Group by the reason's head ("XML parse error at offset 12" -> "XML parse error at offset").
-  ++summary.skipped_reasons[reason.substr(0, reason.find_first_of(":0123456789"))];
-}
+using Clock = std::chrono::steady_clock;
 
 // A missing input is a mistake in the command, not a bad file: fail before writing anything.
 void require_inputs(const cli::IndexOptions& options) {
@@ -74,86 +37,218 @@ void require_inputs(const cli::IndexOptions& options) {
   }
 }
 
-// Walks and extracts every input, handing each article to `sink`.
-void for_each_article(const cli::IndexOptions& options, RunSummary& summary,
-                      const std::function<void(writer::IndexedArticle&&)>& sink) {
-  sources::WalkCallbacks callbacks;
-  callbacks.error = [&](const fs::path& path, const std::string& reason) {
-    count_skip(summary, path, reason);
-  };
-  callbacks.file = [&](const sources::InputFile& input) {
-    ++summary.files;
-    Result<std::string> bytes = read_file(input.path);
-    if (!bytes) return count_skip(summary, input.path, bytes.error().reason);
-    summary.bytes += bytes.value().size();
-    Result<extract::Article> article =
-        extract::extract_article(input.path.filename().string(), bytes.value());
-    if (!article) return count_skip(summary, input.path, article.error().reason);
+unsigned threads_or_cores(unsigned requested) {
+  return requested > 0 ? requested : std::max(1u, std::thread::hardware_concurrency());
+}
 
-    writer::IndexedArticle indexed;
-    indexed.docid = input.docid;
+// The run's counters, shared by all threads.
+class Tally {
+ public:
+  void skip(const std::string& where, const std::string& reason) {
+    spdlog::warn("skipped {}: {}", where, reason);
+    std::lock_guard lock(mutex_);
+    ++summary_.skipped;
+    // Group by the reason's head ("XML parse error at offset 12" -> "XML parse error at offset").
+    ++summary_.skipped_reasons[reason.substr(0, reason.find_first_of(":0123456789"))];
+  }
+  void filtered(const std::string& reason) {
+    std::lock_guard lock(mutex_);
+    ++summary_.filtered_reasons[reason.substr(0, reason.find_first_of(":0123456789"))];
+  }
+  void add(size_t RunSummary::*field, size_t amount) {
+    std::lock_guard lock(mutex_);
+    summary_.*field += amount;
+  }
+  [[nodiscard]] RunSummary result(Clock::time_point start) {
+    std::lock_guard lock(mutex_);
+    summary_.seconds = std::chrono::duration<double>(Clock::now() - start).count();
+    return summary_;
+  }
+
+ private:
+  std::mutex mutex_;
+  RunSummary summary_;
+};
+
+// Walks the inputs and reads every file into records, in order, on the calling thread.
+void produce_records(const cli::IndexOptions& options, Tally& tally, ProgressCounters& progress,
+                     const std::function<void(sources::InputRecord&&)>& consume) {
+  sources::RecordSink sink;
+  sink.record = [&](sources::InputRecord&& record) {
+    tally.add(&RunSummary::bytes, record.bytes.size());
+    progress.text_bytes += record.bytes.size();
+    consume(std::move(record));
+  };
+  sink.error = [&](const std::string& where, const std::string& reason) { tally.skip(where, reason); };
+  sources::WalkCallbacks walk;
+  walk.error = [&](const fs::path& path, const std::string& reason) {
+    tally.skip(path.string(), reason);
+  };
+  walk.file = [&](const sources::InputFile& file) {
+    tally.add(&RunSummary::files, 1);
+    sources::read_input(file, sources::ReadLimits{}, sink);
     std::error_code ignored;
-    const fs::path absolute = fs::absolute(input.path, ignored);
-    indexed.source = absolute.lexically_normal().string();
-    indexed.content_hash = content_hash(bytes.value());
-    indexed.article = std::move(article.value());
-    indexed.passages = passages::split_passages(indexed.article);
-    spdlog::debug("{}: {} blocks, {} passages", indexed.docid, indexed.article.blocks.size(),
-                  indexed.passages.size());
-    sink(std::move(indexed));
+    progress.input_bytes_done += fs::file_size(file.path, ignored);
+    ++progress.files_done;
   };
-  sources::walk_inputs(options.inputs, callbacks, options.excludes);
+  sources::walk_inputs(options.inputs, walk, options.excludes);
 }
 
-double seconds_since(std::chrono::steady_clock::time_point start) {
-  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+// The progress line is for people: only on a terminal, never with --quiet. Knowing the total
+// size (a quick walk that only stats files) gives it a bar and an ETA.
+std::unique_ptr<ProgressLine> progress_line(const cli::IndexOptions& options,
+                                            const ProgressCounters& counters) {
+  if (options.quiet || isatty(STDERR_FILENO) == 0) return nullptr;
+  uint64_t total = 0;
+  sources::WalkCallbacks walk;
+  walk.error = [](const fs::path&, const std::string&) {};
+  walk.file = [&](const sources::InputFile& file) {
+    std::error_code ignored;
+    total += fs::file_size(file.path, ignored);
+  };
+  sources::walk_inputs(options.inputs, walk, options.excludes);
+  return std::make_unique<ProgressLine>(counters, total);
 }
+
+// What a worker hands to a shard's writer: an article's documents, ready to replace the old.
+struct PreparedArticle {
+  std::string docid;
+  std::vector<Xapian::Document> documents;
+};
 
 }  // namespace
 
+// Pipeline: this thread walks and reads (I/O, decompression) -> workers extract, split and
+// analyse -> one writer thread per shard. Xapian allows one writer per database and writing is
+// the most expensive stage, so shards are written in parallel. Bounded queues keep memory flat.
 RunSummary run_index(const cli::IndexOptions& options) {
-  const auto start = std::chrono::steady_clock::now();
-  const fs::path db_path = options.db.empty() ? default_index_path() : options.db;
-  RunSummary summary;
+  const auto start = Clock::now();
   require_inputs(options);
-  writer::IndexWriter index(db_path);
-  analysis::GermanAnalyzer analyzer;
-  size_t since_commit = 0;
-  try {
-    for_each_article(options, summary, [&](writer::IndexedArticle&& article) {
-      if (index.stored_content_hash(article.docid) == article.content_hash) {
-        ++summary.unchanged;
-        return;
+  const fs::path db_path = options.db.empty() ? default_index_path() : options.db;
+  writer::ShardedIndex index(db_path, threads_or_cores(options.shards));
+  const unsigned shard_count = index.shard_count();
+  const unsigned worker_count = threads_or_cores(options.jobs);
+  Tally tally;
+  ProgressCounters progress;
+  std::unique_ptr<ProgressLine> progress_display = progress_line(options, progress);
+
+  pipeline::BoundedQueue<sources::InputRecord> records(2 * worker_count + 2);
+  std::vector<std::unique_ptr<pipeline::BoundedQueue<PreparedArticle>>> shard_queues;
+  for (unsigned i = 0; i < shard_count; ++i) {
+    shard_queues.push_back(std::make_unique<pipeline::BoundedQueue<PreparedArticle>>(8));
+  }
+  std::mutex failure_mutex;
+  std::exception_ptr failure;  // the first fatal error of any thread
+  const auto fail = [&](std::exception_ptr error) {
+    {
+      std::lock_guard lock(failure_mutex);
+      if (!failure) failure = error;
+    }
+    records.close();
+    for (auto& queue : shard_queues) queue->close();
+  };
+
+  std::vector<std::thread> writers;
+  for (unsigned shard = 0; shard < shard_count; ++shard) {
+    writers.emplace_back([&, shard] {
+      writer::IndexWriter& out = index.shard(shard);
+      size_t since_commit = 0;
+      try {
+        while (auto prepared = shard_queues[shard]->pop()) {
+          out.replace_article(prepared->docid, std::move(prepared->documents));
+          if (++since_commit >= options.commit_every) {
+            out.commit();
+            since_commit = 0;
+          }
+        }
+      } catch (...) {
+        fail(std::current_exception());
       }
-      index.replace_article(article.docid, writer::build_documents(article, analyzer));
-      ++summary.articles;
-      summary.passages += article.passages.size();
-      if (++since_commit >= options.commit_every) {
-        index.commit();
-        since_commit = 0;
+      try {
+        out.commit();  // keep what is done, also after a failure elsewhere
+      } catch (...) {
+        fail(std::current_exception());
       }
     });
-  } catch (...) {
-    index.commit();  // keep what is done; the rerun completes it
-    throw;
   }
-  index.commit();
-  summary.seconds = seconds_since(start);
-  return summary;
+
+  std::vector<std::string> shard_paths;
+  for (unsigned i = 0; i < shard_count; ++i) shard_paths.push_back(index.shard_path(i).string());
+  std::vector<std::thread> workers;
+  for (unsigned w = 0; w < worker_count; ++w) {
+    workers.emplace_back([&] {
+      try {
+        analysis::GermanAnalyzer analyzer;
+        pipeline::StoredHashLookup stored(shard_paths);
+        const pipeline::UnchangedCheck is_unchanged = [&](const std::string& docid,
+                                                          const std::string& hash) {
+          return stored.find(index.shard_of(docid), docid) == hash;
+        };
+        while (auto record = records.pop()) {
+          pipeline::RecordOutcome outcome = pipeline::extract_record(*record, is_unchanged);
+          for (const std::string& error : outcome.errors) tally.skip(record->source, error);
+          if (!outcome.filtered.empty()) tally.filtered(outcome.filtered);
+          tally.add(&RunSummary::unchanged, outcome.unchanged);
+          for (pipeline::RecordArticle& item : outcome.articles) {
+            writer::IndexedArticle indexed;
+            indexed.docid = std::move(item.docid);
+            indexed.source = record->source;
+            indexed.content_hash = std::move(item.content_hash);
+            indexed.article = std::move(item.article);
+            indexed.passages = passages::split_passages(indexed.article);
+            spdlog::debug("{}: {} passages", indexed.docid, indexed.passages.size());
+            tally.add(&RunSummary::articles, 1);
+            tally.add(&RunSummary::passages, indexed.passages.size());
+            ++progress.articles;
+            PreparedArticle prepared{indexed.docid, writer::build_documents(indexed, analyzer)};
+            if (!shard_queues[index.shard_of(indexed.docid)]->push(std::move(prepared))) return;
+          }
+        }
+      } catch (...) {
+        fail(std::current_exception());
+      }
+    });
+  }
+
+  try {
+    produce_records(options, tally, progress, [&](sources::InputRecord&& record) {
+      if (!records.push(std::move(record))) throw std::runtime_error("indexing stopped");
+    });
+  } catch (...) {
+    fail(std::current_exception());
+  }
+  records.close();
+  for (std::thread& worker : workers) worker.join();
+  for (auto& queue : shard_queues) queue->close();
+  for (std::thread& writer_thread : writers) writer_thread.join();
+  progress_display.reset();
+  if (failure) std::rethrow_exception(failure);
+  return tally.result(start);
 }
 
 RunSummary run_extract(const cli::IndexOptions& options, std::ostream& out) {
-  const auto start = std::chrono::steady_clock::now();
-  RunSummary summary;
+  const auto start = Clock::now();
   require_inputs(options);
-  for_each_article(options, summary, [&](writer::IndexedArticle&& article) {
-    writer::print_extracted(article, out);
-    ++summary.articles;
-    summary.passages += article.passages.size();
+  Tally tally;
+  ProgressCounters progress;
+  const pipeline::UnchangedCheck never = [](const std::string&, const std::string&) { return false; };
+  produce_records(options, tally, progress, [&](sources::InputRecord&& record) {
+    pipeline::RecordOutcome outcome = pipeline::extract_record(record, never);
+    for (const std::string& error : outcome.errors) tally.skip(record.source, error);
+    if (!outcome.filtered.empty()) tally.filtered(outcome.filtered);
+    for (pipeline::RecordArticle& item : outcome.articles) {
+      writer::IndexedArticle indexed;
+      indexed.docid = std::move(item.docid);
+      indexed.source = record.source;
+      indexed.article = std::move(item.article);
+      indexed.passages = passages::split_passages(indexed.article);
+      writer::print_extracted(indexed, out);
+      tally.add(&RunSummary::articles, 1);
+      tally.add(&RunSummary::passages, indexed.passages.size());
+    }
   });
   out.flush();
-  summary.seconds = seconds_since(start);
-  return summary;
+  return tally.result(start);
 }
 
 }  // namespace fundstelle

@@ -15,8 +15,9 @@ struct RunSummary {
   size_t articles = 0;   // articles indexed (new or changed)
   size_t unchanged = 0;  // articles skipped because the index already has this content
   size_t passages = 0;   // passages written for those articles
-  size_t skipped = 0;    // inputs not indexed, see reasons
+  size_t skipped = 0;    // inputs (or parts: a feed item, an archive member) not indexed
   std::map<std::string, size_t> skipped_reasons;
+  std::map<std::string, size_t> filtered_reasons;  // left out on purpose: wiki redirects, ...
   size_t bytes = 0;      // input bytes read
   double seconds = 0;
 };

@@ -28,11 +28,16 @@ void report(const fundstelle::RunSummary& s, bool extract_only) {
     skipped += fmt::format("{}{} {}", skipped.empty() ? " (" : ", ", count, reason);
   }
   if (!skipped.empty()) skipped += ")";
+  std::string filtered;
+  for (const auto& [reason, count] : s.filtered_reasons) {
+    filtered += fmt::format("{}{} {}", filtered.empty() ? "; left out on purpose: " : ", ", count,
+                            reason);
+  }
   const double mb = static_cast<double>(s.bytes) / 1e6;
-  spdlog::info("{} {} articles, {} passages from {} files ({:.1f} MB); {} unchanged; {} skipped{}; "
+  spdlog::info("{} {} articles, {} passages from {} files ({:.1f} MB); {} unchanged; {} skipped{}{}; "
                "{:.2f} s, {:.1f} articles/s, {:.2f} MB/s",
                extract_only ? "extracted" : "indexed", s.articles, s.passages, s.files, mb,
-               s.unchanged, s.skipped, skipped, s.seconds,
+               s.unchanged, s.skipped, skipped, filtered, s.seconds,
                s.seconds > 0 ? static_cast<double>(s.articles) / s.seconds : 0.0,
                s.seconds > 0 ? mb / s.seconds : 0.0);
 }

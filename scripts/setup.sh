@@ -8,6 +8,7 @@ packages=(
   libxapian-dev xapian-tools                 # the index (xapian-tools: remote-shard tests)
   libpugixml-dev libgumbo-dev                # XML DOM, HTML5 parser
   libicu-dev libuchardet-dev                 # Unicode normalisation, charset conversion/detection
+  libarchive-dev                             # archives and compressed input
   libspdlog-dev libfmt-dev libcli11-dev nlohmann-json3-dev
   libgtest-dev                               # tests
   python3                                    # evaluation and benchmark scripts

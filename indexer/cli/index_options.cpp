@@ -29,8 +29,13 @@ void register_index_options(CLI::App& app, IndexOptions& options) {
                "passages)");
   app.add_flag("-q,--quiet", options.quiet, "Print nothing but errors");
   app.add_flag("-v,--verbose", options.verbosity, "More log output (-vv for even more)");
-  app.add_option("--commit-every", options.commit_every, "Commit after this many articles")
+  app.add_option("--commit-every", options.commit_every,
+                 "Commit each shard after this many articles (a killed run loses at most these)")
       ->check(CLI::PositiveNumber);
+  app.add_option("-j,--jobs", options.jobs, "Extraction threads (default: one per core)");
+  app.add_option("--shards", options.shards,
+                 "Shards of a new index, written in parallel (default: one per core; an existing "
+                 "index keeps its own)");
 }
 
 }  // namespace fundstelle::cli

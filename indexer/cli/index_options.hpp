@@ -16,7 +16,9 @@ struct IndexOptions {
   bool extract_only = false;                 // --extract: print JSON Lines, write no index
   bool quiet = false;
   int verbosity = 0;                         // -v: debug, -vv: trace
-  size_t commit_every = 2000;                // articles between commits
+  size_t commit_every = 2000;                // articles between commits (per shard)
+  unsigned jobs = 0;                         // extraction threads; 0: one per core
+  unsigned shards = 0;                       // shards of a new index; 0: one per core
 };
 
 // Registers the options on `app` (so tests can parse argument lists without running anything).

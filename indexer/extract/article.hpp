@@ -34,12 +34,12 @@ inline constexpr const char* kTags = "tags";  // comma-separated
 
 // The title is metadata, not body text: `blocks` never repeat it (see separate_title).
 struct Article {
-  // For inputs holding many articles (feed items, wiki dump pages): the article's own stable id
-  // within the input (a feed item's guid or link, a wiki page id). Empty for one-article files.
-  std::string id;
   std::string title;
   std::map<std::string, std::string> metadata;  // keys from `meta`, values UTF-8
   std::vector<Block> blocks;
+  // For inputs holding many articles: the article's stable id, used as its docid (a feed item's
+  // guid or link, "dewiki:4711" for a wiki page). Empty for one-article files.
+  std::string id;
 
   // The main text: blocks joined by a blank line. Passage offsets refer to this string.
   [[nodiscard]] std::string text() const;

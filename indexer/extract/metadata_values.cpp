@@ -282,6 +282,15 @@ std::optional<DateTime> parse_free(std::string_view s) {
       dt.year = number(i + 1);
       after = i + 2;
       found = true;
+    } else if (d == i && d > 0 && is_number(d - 1, 1, 2) && is_number(i + 1, 2, 2) &&
+               is_number(i + 2, 1, 2) && is_char(i + 3, ':')) {
+      // RFC 822 (and so RSS 2.0) allows two-digit years: "Mon, 20 Nov 23 09:30:00 +0100".
+      // Only before a time, where the two digits cannot be anything else; RFC 2822 pivot.
+      dt.day = number(d - 1);
+      dt.month = month;
+      dt.year = number(i + 1) + (number(i + 1) < 50 ? 2000 : 1900);
+      after = i + 2;
+      found = true;
     } else if (is_number(i + 1, 1, 2)) {  // Month d[,] yyyy
       size_t y = i + 2;
       if (is_char(y, ',') || is_char(y, '.')) ++y;

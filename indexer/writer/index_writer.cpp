@@ -45,6 +45,8 @@ IndexWriter::IndexWriter(const std::filesystem::path& path)
     }
     db_.set_metadata(schema::kMetaSchemaVersion, expected);
     db_.set_metadata(schema::kMetaAnalyzer, std::string(analysis::kAnalyzerName));
+    // Committed at once: a run killed before its first commit still leaves a valid, empty index.
+    db_.commit();
   } else if (version != expected ||
              db_.get_metadata(schema::kMetaAnalyzer) != analysis::kAnalyzerName) {
     throw IndexError("index " + path.string() + " has schema version " + version + " / analyzer " +

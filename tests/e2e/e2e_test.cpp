@@ -284,7 +284,8 @@ TEST(IndexerTest, SecondWriterGetsALockErrorAndDamagesNothing) {
   const fs::path db = dir.path() / "index";
   ASSERT_EQ(index(db, {kDataDir.string()}).exit_code, 0);
   {
-    Xapian::WritableDatabase holder(db.string(), Xapian::DB_OPEN);
+    // The index is sharded (DIR/shard0, ...): holding one shard's lock is enough.
+    Xapian::WritableDatabase holder((db / "shard0").string(), Xapian::DB_OPEN);
     const CommandResult result = index(db, {kDataDir.string()});
     EXPECT_EQ(result.exit_code, 2);
     EXPECT_NE(result.err.find("locked by another process"), std::string::npos) << result.err;
@@ -296,8 +297,9 @@ TEST(QueryTest, IndexOfAnotherSchemaVersionIsRefusedWithAdvice) {
   TempDir dir;
   const fs::path db = dir.path() / "index";
   ASSERT_EQ(index(db, {kDataDir.string()}).exit_code, 0);
-  {
-    Xapian::WritableDatabase writable(db.string(), Xapian::DB_OPEN);
+  for (const auto& shard : fs::directory_iterator(db)) {
+    if (!shard.is_directory()) continue;
+    Xapian::WritableDatabase writable(shard.path().string(), Xapian::DB_OPEN);
     writable.set_metadata("fundstelle.schema_version", "999");
     writable.commit();
   }
