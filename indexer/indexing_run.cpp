@@ -7,6 +7,7 @@
 #include <mutex>
 #include <stdexcept>
 #include <thread>
+#include <unordered_set>
 
 #include <unistd.h>
 
@@ -172,6 +173,9 @@ RunSummary run_index(const cli::IndexOptions& options) {
     });
   }
 
+  std::mutex seen_mutex;
+  std::unordered_set<std::string> seen;  // --prune: every docid this run found in its inputs
+
   std::vector<std::string> shard_paths;
   for (unsigned i = 0; i < shard_count; ++i) shard_paths.push_back(index.shard_path(i).string());
   std::vector<std::thread> workers;
@@ -188,7 +192,14 @@ RunSummary run_index(const cli::IndexOptions& options) {
           pipeline::RecordOutcome outcome = pipeline::extract_record(*record, is_unchanged);
           for (const std::string& error : outcome.errors) tally.skip(record->source, error);
           if (!outcome.filtered.empty()) tally.filtered(outcome.filtered);
-          tally.add(&RunSummary::unchanged, outcome.unchanged);
+          tally.add(&RunSummary::unchanged, outcome.unchanged.size());
+          if (options.prune) {
+            std::lock_guard lock(seen_mutex);
+            seen.insert(outcome.unchanged.begin(), outcome.unchanged.end());
+            // An input that could not be read this time keeps what the index has of it.
+            if (!outcome.errors.empty()) seen.insert(record->docid);
+            for (const auto& item : outcome.articles) seen.insert(item.docid);
+          }
           for (pipeline::RecordArticle& item : outcome.articles) {
             writer::IndexedArticle indexed;
             indexed.docid = std::move(item.docid);
@@ -223,6 +234,11 @@ RunSummary run_index(const cli::IndexOptions& options) {
   for (std::thread& writer_thread : writers) writer_thread.join();
   progress_display.reset();
   if (failure) std::rethrow_exception(failure);
+  if (options.prune) {
+    for (unsigned shard = 0; shard < shard_count; ++shard) {
+      tally.add(&RunSummary::pruned, index.shard(shard).prune_except(seen));
+    }
+  }
   return tally.result(start);
 }
 

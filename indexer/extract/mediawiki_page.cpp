@@ -41,10 +41,9 @@ std::optional<int> parse_int(std::string_view text) {
   return value;
 }
 
-constexpr auto kProjects = std::to_array<std::string_view>({
-    "wiki", "wiktionary", "wikibooks", "wikinews", "wikiquote", "wikisource", "wikiversity",
-    "wikivoyage",
-});
+constexpr auto kProjects =
+    std::to_array<std::string_view>({"wiki", "wiktionary", "wikibooks", "wikinews", "wikiquote",
+                                     "wikisource", "wikiversity", "wikivoyage"});
 
 // "dewiki" -> "de", "zh_yuewiki" -> "zh"; "" for commonswiki, wikidatawiki, ...
 std::string language_from_dbname(std::string_view dbname) {
@@ -167,8 +166,8 @@ std::string mediawiki_page_url(std::string_view base_url, std::string_view title
 Result<Article> extract_mediawiki_page(std::string_view page_xml, const SiteInfo& site,
                                        const PageFilter& filter) {
   pugi::xml_document doc;
-  const pugi::xml_parse_result parsed = doc.load_buffer(
-      page_xml.data(), page_xml.size(), pugi::parse_default, pugi::encoding_utf8);
+  const pugi::xml_parse_result parsed =
+      doc.load_buffer(page_xml.data(), page_xml.size(), pugi::parse_default, pugi::encoding_utf8);
   if (!parsed) {
     return Error{"XML parse error at offset " + std::to_string(parsed.offset) + ": " +
                  parsed.description()};

@@ -11,8 +11,8 @@
 #include "extract/text_cleanup.hpp"
 
 // Three passes, each a linear scan, in the order MediaWiki's own parser applies them:
-//   1. strip_tags:       comments and extension tags (<ref>, <nowiki>, <pre>, <math>, ...); the text
-//                        that must survive untouched (nowiki, pre) is replaced by a strip marker
+//   1. strip_tags:       comments and extension tags (<ref>, <nowiki>, <pre>, <math>, ...);
+//                        text that must survive untouched (nowiki, pre) becomes a strip marker
 //   2. remove_templates: {{...}} matched with an explicit stack, then cut out
 //   3. BlockBuilder:     lines -> headings, list items, paragraphs, table cells; each block's text
 //                        goes through InlineRenderer (links, formatting, HTML tags, entities)
@@ -267,8 +267,7 @@ const ExtensionTag* find_extension_tag(std::string_view name) {
 }
 
 bool is_file_namespace(std::string_view ns) {
-  return iequals(ns, "datei") || iequals(ns, "file") || iequals(ns, "bild") ||
-         iequals(ns, "image");
+  return iequals(ns, "datei") || iequals(ns, "file") || iequals(ns, "bild") || iequals(ns, "image");
 }
 
 bool is_category_namespace(std::string_view ns) {
@@ -373,8 +372,8 @@ std::string strip_tags(std::string_view in, std::vector<Strip>& strips) {
     const size_t name_begin = j;
     while (j < in.size() && is_ascii_alnum(in[j])) ++j;
     const ExtensionTag* tag = find_extension_tag(in.substr(name_begin, j - name_begin));
-    const bool name_ends = j < in.size() && (in[j] == '>' || in[j] == '/' || is_blank(in[j]) ||
-                                             in[j] == '\n');
+    const bool name_ends =
+        j < in.size() && (in[j] == '>' || in[j] == '/' || is_blank(in[j]) || in[j] == '\n');
     const size_t gt = tag != nullptr && name_ends
                           ? in.substr(0, std::min(in.size(), j + kMaxTagLength)).find('>', j)
                           : npos;
@@ -407,9 +406,12 @@ std::string strip_tags(std::string_view in, std::vector<Strip>& strips) {
         strips.push_back(
             {tag->action == TagAction::kLiteral ? StripKind::kNowiki : StripKind::kPre, content});
         break;
-      case TagAction::kGallery: append_gallery(content, out); break;
+      case TagAction::kGallery:
+        append_gallery(content, out);
+        break;
       case TagAction::kDrop:
-      case TagAction::kUnwrap: break;
+      case TagAction::kUnwrap:
+        break;
     }
     i = close_end;
   }
@@ -509,9 +511,9 @@ std::string remove_templates(std::string_view in) {
 // --- Pass 3b: inline markup ----------------------------------------------------------------------
 
 constexpr auto kUrlSchemes = std::to_array<std::string_view>({
-    "http://", "https://", "ftp://", "ftps://", "sftp://", "//", "mailto:", "news:", "irc://",
-    "ircs://", "git://", "svn://", "ssh://", "telnet://", "nntp://", "gopher://", "urn:", "tel:",
-    "geo:", "magnet:", "xmpp:", "sip:", "sips:", "sms:",
+    "http://", "https://", "ftp://", "ftps://", "sftp://", "//",        "mailto:", "news:",
+    "irc://",  "ircs://",  "git://", "svn://",  "ssh://",  "telnet://", "nntp://", "gopher://",
+    "urn:",    "tel:",     "geo:",   "magnet:", "xmpp:",   "sip:",      "sips:",   "sms:",
 });
 
 bool starts_with_url(std::string_view s) {
@@ -523,22 +525,24 @@ bool starts_with_url(std::string_view s) {
 
 // HTML tags MediaWiki lets through: stripped, their text kept. The first group separates words.
 constexpr auto kBreakingHtmlTags = std::to_array<std::string_view>({
-    "br", "p", "div", "li", "ul", "ol", "dl", "dd", "dt", "hr", "table", "tr", "td", "th",
-    "caption", "blockquote", "center", "h1", "h2", "h3", "h4", "h5", "h6", "tbody", "thead",
-    "tfoot", "figure", "figcaption",
+    "br",    "p",  "div", "li",    "ul",      "ol",         "dl",     "dd",         "dt", "hr",
+    "table", "tr", "td",  "th",    "caption", "blockquote", "center", "h1",         "h2", "h3",
+    "h4",    "h5", "h6",  "tbody", "thead",   "tfoot",      "figure", "figcaption",
 });
 constexpr auto kInlineHtmlTags = std::to_array<std::string_view>({
-    "abbr", "b", "bdi", "bdo", "big", "cite", "code", "data", "del", "dfn", "em", "font", "i",
-    "ins", "kbd", "mark", "q", "rb", "rp", "rt", "rtc", "ruby", "s", "samp", "small", "span",
-    "strike", "strong", "sub", "sup", "time", "tt", "u", "var", "wbr", "link", "meta", "img",
+    "abbr", "b",    "bdi", "bdo",  "big",   "cite", "code",   "data",   "del", "dfn",
+    "em",   "font", "i",   "ins",  "kbd",   "mark", "q",      "rb",     "rp",  "rt",
+    "rtc",  "ruby", "s",   "samp", "small", "span", "strike", "strong", "sub", "sup",
+    "time", "tt",   "u",   "var",  "wbr",   "link", "meta",   "img",
 });
 
 // Image options in [[Datei:...|...]] (English and German names): never a caption.
 constexpr auto kImageOptions = std::to_array<std::string_view>({
-    "thumb", "thumbnail", "mini", "miniatur", "frame", "framed", "enframed", "gerahmt",
-    "frameless", "rahmenlos", "border", "rand", "right", "rechts", "left", "links", "center",
-    "centre", "zentriert", "none", "ohne", "upright", "hochkant", "baseline", "middle", "mitte",
-    "sub", "super", "sup", "top", "oben", "text-top", "text-oben", "bottom", "unten",
+    "thumb",       "thumbnail",  "mini",      "miniatur", "frame",     "framed", "enframed",
+    "gerahmt",     "frameless",  "rahmenlos", "border",   "rand",      "right",  "rechts",
+    "left",        "links",      "center",    "centre",   "zentriert", "none",   "ohne",
+    "upright",     "hochkant",   "baseline",  "middle",   "mitte",     "sub",    "super",
+    "sup",         "top",        "oben",      "text-top", "text-oben", "bottom", "unten",
     "text-bottom", "text-unten",
 });
 
@@ -566,11 +570,10 @@ bool is_interlanguage_prefix(std::string_view ns) {
   for (char c : ns) {
     if (!((c >= 'a' && c <= 'z') || c == '-')) return false;
   }
-  constexpr auto kSisterProjects = std::to_array<std::string_view>({
-      "wikt", "wiktionary", "commons", "wikipedia", "wikisource", "wikiquote", "wikibooks",
-      "wikinews", "wikiversity", "wikivoyage", "wikispecies", "species", "meta", "mw", "voy",
-      "wikidata",
-  });
+  constexpr auto kSisterProjects = std::to_array<std::string_view>(
+      {"wikt", "wiktionary", "commons", "wikipedia", "wikisource", "wikiquote", "wikibooks",
+       "wikinews", "wikiversity", "wikivoyage", "wikispecies", "species", "meta", "mw", "voy",
+       "wikidata"});
   return std::find(kSisterProjects.begin(), kSisterProjects.end(), ns) == kSisterProjects.end();
 }
 
@@ -618,9 +621,14 @@ class InlineRenderer {
           ++i;
           while (i < n && !is_blank(raw[i]) && marks_[i] != kExtClose) ++i;
           continue;
-        case kExtClose: ++i; continue;
-        case kStray: i += 2; continue;
-        default: break;
+        case kExtClose:
+          ++i;
+          continue;
+        case kStray:
+          i += 2;
+          continue;
+        default:
+          break;
       }
       const char c = raw[i];
       if (c == '\'') {
@@ -787,8 +795,8 @@ class InlineRenderer {
     const size_t name_begin = j;
     while (j < s.size() && is_ascii_alnum(s[j]) && j - name_begin < 16) ++j;
     const std::string_view name = s.substr(name_begin, j - name_begin);
-    const bool name_ends =
-        !name.empty() && j < s.size() && (s[j] == '>' || s[j] == '/' || is_blank(s[j]) || s[j] == '\n');
+    const bool name_ends = !name.empty() && j < s.size() &&
+                           (s[j] == '>' || s[j] == '/' || is_blank(s[j]) || s[j] == '\n');
     if (name_ends) {
       const auto matches = [&](std::string_view tag) { return iequals(tag, name); };
       const bool breaking =
@@ -823,7 +831,8 @@ class InlineRenderer {
   size_t strip_marker(std::string_view s, size_t i, BlockKind kind, int level, std::string& out) {
     size_t j = i + 1;
     size_t index = 0;
-    while (j < s.size() && is_ascii_digit(s[j])) index = index * 10 + static_cast<size_t>(s[j++] - '0');
+    while (j < s.size() && is_ascii_digit(s[j]))
+      index = index * 10 + static_cast<size_t>(s[j++] - '0');
     if (j >= s.size() || s[j] != kMarker || index >= strips_.size()) return 1;
     const Strip& strip = strips_[index];
     if (strip.kind == StripKind::kPre && frames_.empty()) {
@@ -868,8 +877,7 @@ size_t definition_colon(std::string_view s) {
 
 class BlockBuilder {
  public:
-  BlockBuilder(std::string_view text, InlineRenderer& renderer)
-      : text_(text), renderer_(renderer) {
+  BlockBuilder(std::string_view text, InlineRenderer& renderer) : text_(text), renderer_(renderer) {
     // Where the last "|}" line starts: a table still open after it can never close.
     size_t pos = 0;
     while (pos < text_.size()) {
@@ -1009,7 +1017,8 @@ class BlockBuilder {
       cells(line.substr(1), "!!", BlockKind::kTableCell);
     } else {
       // More text of the open cell; list markers inside cells are dropped.
-      const std::string_view text = trim_left(line.substr(std::min(line.find_first_not_of("*#:;"), line.size())));
+      const std::string_view text =
+          trim_left(line.substr(std::min(line.find_first_not_of("*#:;"), line.size())));
       if (!cell_open_) {
         cell_open_ = true;
         cell_kind_ = BlockKind::kTableCell;

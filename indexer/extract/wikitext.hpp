@@ -11,9 +11,9 @@
 namespace fundstelle::extract {
 
 struct WikitextContent {
-  std::vector<Block> blocks;             // in reading order, every text clean_text'ed, none empty
-  std::vector<std::string> categories;   // [[Kategorie:X]] / [[Category:X]] names, first-seen order,
-                                         // without sort keys or duplicates
+  std::vector<Block> blocks;            // in reading order, every text clean_text'ed, none empty
+  std::vector<std::string> categories;  // [[Kategorie:X]] / [[Category:X]] names, first-seen order,
+                                        // without sort keys or duplicates
 };
 
 // Converts one page's wikitext. Never fails and never throws on malformed markup; time is linear in

@@ -31,7 +31,7 @@ std::string wiki_docid(const extract::SiteInfo& site, const std::string& page_id
 void add_unless_unchanged(RecordOutcome& out, std::string docid, std::string hash,
                           extract::Article&& article, const UnchangedCheck& is_unchanged) {
   if (is_unchanged(docid, hash)) {
-    ++out.unchanged;
+    out.unchanged.push_back(std::move(docid));
     return;
   }
   out.articles.push_back({std::move(docid), std::move(hash), std::move(article)});
@@ -72,7 +72,7 @@ RecordOutcome extract_record(const sources::InputRecord& record, const Unchanged
 
   std::string hash = content_hash(record.bytes);
   if (is_unchanged(record.docid, hash)) {
-    ++out.unchanged;
+    out.unchanged.push_back(record.docid);
     return out;
   }
   Result<extract::Article> article = extract::extract_article(record.name, record.bytes);

@@ -21,7 +21,7 @@ struct RecordOutcome {
   std::vector<RecordArticle> articles;
   std::vector<std::string> errors;  // the record or parts of it (a feed item) could not be read
   std::string filtered;             // deliberately not indexed ("redirect", "namespace 1")
-  size_t unchanged = 0;             // articles the index already holds in this version
+  std::vector<std::string> unchanged;  // docids of articles the index already holds as they are
 };
 
 // `is_unchanged(docid, hash)` tells whether the index already holds that fingerprint; asked

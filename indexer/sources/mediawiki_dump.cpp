@@ -19,8 +19,7 @@ bool is_xml_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\
 // True if `head` starts with the start tag `<name` (followed by '>', '/' or a space).
 bool starts_tag(std::string_view head, std::string_view name) {
   return head.size() > name.size() && head.starts_with(name) &&
-         (head[name.size()] == '>' || head[name.size()] == '/' ||
-          is_xml_space(head[name.size()]));
+         (head[name.size()] == '>' || head[name.size()] == '/' || is_xml_space(head[name.size()]));
 }
 
 // The raw text of the first <name>...</name> in `head`, or "".
@@ -44,7 +43,9 @@ MediaWikiDumpReader::MediaWikiDumpReader(ByteStream& in, MediaWikiDumpOptions op
   while (!done) {
     size_t at = 0;
     switch (next_tag(at)) {
-      case Tag::kMediawiki: read_root_attributes(at); break;
+      case Tag::kMediawiki:
+        read_root_attributes(at);
+        break;
       case Tag::kSiteinfo:
         read_siteinfo(at);
         done = true;
@@ -54,9 +55,14 @@ MediaWikiDumpReader::MediaWikiDumpReader(ByteStream& in, MediaWikiDumpOptions op
         keep_from_ = at;
         done = true;
         break;
-      case Tag::kEnd: done = true; break;
-      case Tag::kMediawikiEnd: root_closed_ = true; break;
-      case Tag::kOther: break;
+      case Tag::kEnd:
+        done = true;
+        break;
+      case Tag::kMediawikiEnd:
+        root_closed_ = true;
+        break;
+      case Tag::kOther:
+        break;
     }
   }
   if (site_.language.empty()) site_.language = root_language_;
@@ -70,11 +76,17 @@ bool MediaWikiDumpReader::next_page(std::string& page_xml) {
       case Tag::kEnd:
         if (root_seen_ && !root_closed_) truncate(buffer_end(), "");
         return false;
-      case Tag::kMediawiki: read_root_attributes(at); continue;
-      case Tag::kMediawikiEnd: root_closed_ = true; continue;
+      case Tag::kMediawiki:
+        read_root_attributes(at);
+        continue;
+      case Tag::kMediawikiEnd:
+        root_closed_ = true;
+        continue;
       case Tag::kSiteinfo:
-      case Tag::kOther: continue;
-      case Tag::kPage: break;
+      case Tag::kOther:
+        continue;
+      case Tag::kPage:
+        break;
     }
 
     std::string head;

@@ -14,7 +14,7 @@
 namespace fundstelle::sources {
 
 struct MediaWikiDumpOptions {
-  size_t chunk_size = size_t{1} << 20;      // bytes asked of the stream per read (at least 1)
+  size_t chunk_size = size_t{1} << 20;       // bytes asked of the stream per read (at least 1)
   size_t max_page_bytes = size_t{64} << 20;  // larger <page> elements are skipped
 };
 

@@ -70,6 +70,20 @@ std::string IndexWriter::stored_content_hash(const std::string& docid) {
   return db_.get_document(*it).get_value(schema::kSlotContentHash);
 }
 
+size_t IndexWriter::prune_except(const std::unordered_set<std::string>& keep) {
+  // Compared as terms: article_term bounds very long docids the same way on both sides.
+  std::unordered_set<std::string> keep_terms;
+  for (const std::string& docid : keep) keep_terms.insert(article_term(docid));
+  const std::string prefix(schema::kArticleId);
+  std::vector<std::string> doomed;  // collected first: deleting while iterating is not allowed
+  for (auto it = db_.allterms_begin(prefix); it != db_.allterms_end(prefix); ++it) {
+    if (keep_terms.count(*it) == 0) doomed.push_back(*it);
+  }
+  for (const std::string& term : doomed) db_.delete_document(term);
+  commit();
+  return doomed.size();
+}
+
 void IndexWriter::commit() {
   db_.set_metadata(schema::kMetaLastUpdate, utc_now_iso8601());
   db_.commit();

@@ -3,6 +3,7 @@
 
 #include <filesystem>
 #include <string>
+#include <unordered_set>
 #include <vector>
 
 #include <xapian.h>
@@ -28,6 +29,9 @@ class IndexWriter {
 
   // The content hash stored with article `docid`, or "" if it is not in the index.
   [[nodiscard]] std::string stored_content_hash(const std::string& docid);
+
+  // Deletes every article whose docid is not in `keep`, commits, and returns how many.
+  size_t prune_except(const std::unordered_set<std::string>& keep);
 
   // Makes everything written so far durable and visible to readers.
   void commit();

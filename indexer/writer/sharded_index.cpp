@@ -42,19 +42,37 @@ ShardedIndex::ShardedIndex(const fs::path& dir, unsigned shards_if_new) {
   if (fs::exists(dir / kStubFile, error)) {
     paths_ = read_stub(dir);
     if (paths_.empty()) throw IndexError("index stub " + (dir / kStubFile).string() + " lists no shards");
-  } else if (fs::exists(dir / "iamglass", error)) {
+    for (const fs::path& path : paths_) shards_.push_back(std::make_unique<IndexWriter>(path));
+    return;
+  }
+  if (fs::exists(dir / "iamglass", error)) {
     paths_.push_back(dir);
-  } else {
-    fs::create_directories(dir, error);
-    if (error) throw IndexError("cannot create index directory " + dir.string() + ": " + error.message());
-    if (!fs::is_empty(dir, error)) {
+    shards_.push_back(std::make_unique<IndexWriter>(dir));
+    return;
+  }
+  // A new index: the shards first, the stub last (renamed into place), so that readers see
+  // either no index or a complete one. A creation interrupted before the stub left only shard
+  // directories; it is resumed with as many shards as it had begun.
+  fs::create_directories(dir, error);
+  if (error) throw IndexError("cannot create index directory " + dir.string() + ": " + error.message());
+  unsigned begun = 0;
+  for (const fs::directory_entry& entry : fs::directory_iterator(dir, error)) {
+    const std::string name = entry.path().filename().string();
+    if (!name.starts_with("shard") || name.find_first_not_of("0123456789", 5) != std::string::npos) {
       throw IndexError(dir.string() + " exists and is not a Fundstelle index; choose another --db");
     }
-    // The stub comes first: a run killed right after it finds its shards again.
-    write_stub(dir, std::max(1u, shards_if_new));
-    paths_ = read_stub(dir);
+    ++begun;
   }
-  for (const fs::path& path : paths_) shards_.push_back(std::make_unique<IndexWriter>(path));
+  const unsigned shards = begun > 0 ? begun : std::max(1u, shards_if_new);
+  for (unsigned i = 0; i < shards; ++i) {
+    paths_.push_back(dir / ("shard" + std::to_string(i)));
+    // Killed while Xapian created it: the directory holds no committed revision yet.
+    if (fs::exists(paths_.back(), error) && !fs::exists(paths_.back() / "iamglass", error)) {
+      fs::remove_all(paths_.back(), error);
+    }
+    shards_.push_back(std::make_unique<IndexWriter>(paths_.back()));
+  }
+  write_stub(dir, shards);
 }
 
 unsigned ShardedIndex::shard_of(std::string_view docid) const {

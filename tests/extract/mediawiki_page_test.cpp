@@ -97,8 +97,9 @@ TEST(MediaWikiPageTest, FiltersPages) {
   const std::string text_redirect = page("Koeln", 0, "#REDIRECT [[Köln]]");
   const std::string talk = page("Diskussion:Köln", 1, "Ein Beitrag.");
   const std::string article = page("Köln", 0, "Köln ist eine Stadt.");
-  const std::string no_ns = "<page><title>Diskussion:Köln</title><id>1</id><revision><text>Text."
-                            "</text></revision></page>";
+  const std::string no_ns =
+      "<page><title>Diskussion:Köln</title><id>1</id><revision><text>Text."
+      "</text></revision></page>";
   const Case cases[] = {
       {"redirect", redirect, &articles, "redirect"},
       {"redirect by text only", text_redirect, &articles, "redirect"},
@@ -126,7 +127,8 @@ TEST(MediaWikiPageTest, ReportsBrokenXmlWithOffset) {
   const Result<Article> result =
       extract_mediawiki_page("<page><title>X</title><text>a</page>", SiteInfo{}, PageFilter{});
   ASSERT_FALSE(result.ok());
-  EXPECT_TRUE(result.error().reason.starts_with("XML parse error at offset ")) << result.error().reason;
+  EXPECT_TRUE(result.error().reason.starts_with("XML parse error at offset "))
+      << result.error().reason;
 }
 
 TEST(MediaWikiPageTest, ExtractsArticle) {

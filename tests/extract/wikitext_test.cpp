@@ -14,13 +14,27 @@ std::string describe(const std::vector<Block>& blocks) {
   for (const Block& block : blocks) {
     if (!out.empty()) out += '\n';
     switch (block.kind) {
-      case BlockKind::kHeading: out += "h" + std::to_string(block.level); break;
-      case BlockKind::kParagraph: out += "p"; break;
-      case BlockKind::kListItem: out += "li"; break;
-      case BlockKind::kQuote: out += "quote"; break;
-      case BlockKind::kCaption: out += "cap"; break;
-      case BlockKind::kTableCell: out += "td"; break;
-      case BlockKind::kPreformatted: out += "pre"; break;
+      case BlockKind::kHeading:
+        out += "h" + std::to_string(block.level);
+        break;
+      case BlockKind::kParagraph:
+        out += "p";
+        break;
+      case BlockKind::kListItem:
+        out += "li";
+        break;
+      case BlockKind::kQuote:
+        out += "quote";
+        break;
+      case BlockKind::kCaption:
+        out += "cap";
+        break;
+      case BlockKind::kTableCell:
+        out += "td";
+        break;
+      case BlockKind::kPreformatted:
+        out += "pre";
+        break;
     }
     out += ": " + block.text;
   }
@@ -59,7 +73,8 @@ TEST(WikitextTest, ConvertsMarkupToBlocks) {
        "Satz.<ref>Quelle {{cite|x}} [[Y]]</ref> Weiter.<ref name=\"a\" /> Ende.<ref "
        "name=b>X</ref><REF>Y</REF>",
        "p: Satz. Weiter. Ende."},
-      {"references section", "== Einzelnachweise ==\n<references />\n<references>\n<ref "
+      {"references section",
+       "== Einzelnachweise ==\n<references />\n<references>\n<ref "
        "name=\"a\">A</ref>\n</references>",
        "h2: Einzelnachweise"},
       {"table",
@@ -69,13 +84,14 @@ TEST(WikitextTest, ConvertsMarkupToBlocks) {
        "p: Danach."},
       {"nested and indented tables", "{|\n| Außen\n{|\n| Innen\n|}\n|}\n:{|\n| Eingerückt\n|}",
        "td: Außen\ntd: Innen\ntd: Eingerückt"},
-      {"multi-line cell", "{|\n|\n* eins\n* zwei\n| drei\nvier\n|}", "td: eins zwei\ntd: drei vier"},
+      {"multi-line cell", "{|\n|\n* eins\n* zwei\n| drei\nvier\n|}",
+       "td: eins zwei\ntd: drei vier"},
       {"file with caption",
        "[[Datei:Dom.jpg|mini|200px|hochkant=1.2|alt=Dom|Der [[Kölner Dom]] bei Nacht]]\nDer Dom "
        "ist alt.",
        "p: Der Dom ist alt.\ncap: Der Kölner Dom bei Nacht"},
-      {"files without caption", "[[File:X.png|thumb|left]] Text [[Bild:Y.svg]] [[Image:Z.png|x20px]]",
-       "p: Text"},
+      {"files without caption",
+       "[[File:X.png|thumb|left]] Text [[Bild:Y.svg]] [[Image:Z.png|x20px]]", "p: Text"},
       {"gallery", "<gallery>\nDatei:A.jpg|Erstes Bild\nB.jpg|Zweites [[Bild]]\nC.jpg\n</gallery>",
        "cap: Erstes Bild\ncap: Zweites Bild"},
       {"categories and interlanguage",
@@ -93,15 +109,18 @@ TEST(WikitextTest, ConvertsMarkupToBlocks) {
       {"bold and italic",
        "'''Fett''' und ''kursiv'' und '''''beides''''' und l'''a'''ut, Peter's ''''x''''",
        "p: Fett und kursiv und beides und laut, Peter's 'x'"},
-      {"comments", "Vor<!-- Kommentar -->nach\n<!-- ganze Zeile -->\nweiter\n<!--\nmehrzeilig\n\n-->",
+      {"comments",
+       "Vor<!-- Kommentar -->nach\n<!-- ganze Zeile -->\nweiter\n<!--\nmehrzeilig\n\n-->",
        "p: Vornach weiter"},
       {"external links",
        "[https://example.org Beispiel ''Seite''] und [http://x.y] und [//a.b c] und "
        "https://bare.org [kein Link]",
        "p: Beispiel Seite und und c und https://bare.org [kein Link]"},
-      {"html tags", "A<br>B<br />C <small>klein</small> <span style=\"x\">s</span>pan x<sup>2</sup> a < b",
+      {"html tags",
+       "A<br>B<br />C <small>klein</small> <span style=\"x\">s</span>pan x<sup>2</sup> a < b",
        "p: A B C klein span x2 a < b"},
-      {"entities", "&amp; &lt;x&gt; &nbsp;D&#8211;E&#x2014;F Stra&szlig;e Tochter&shy;firma &bogus; &#0;",
+      {"entities",
+       "&amp; &lt;x&gt; &nbsp;D&#8211;E&#x2014;F Stra&szlig;e Tochter&shy;firma &bogus; &#0;",
        "p: & <x> D–E—F Straße Tochterfirma &bogus; \uFFFD"},
       {"magic words", "__TOC__\nText __NOTOC__ mehr __KEIN_INHALTSVERZEICHNIS__ a_b __x__",
        "p: Text mehr a_b __x__"},
@@ -116,7 +135,11 @@ TEST(WikitextTest, ConvertsMarkupToBlocks) {
       {"redirect", "#WEITERLEITUNG [[Köln]]", "p: Köln"},
       {"leading spaces are not preformatted", "  Text mit Einzug", "p: Text mit Einzug"},
       {"carriage returns", "== Kopf ==\r\nZeile\r\n", "h2: Kopf\np: Zeile"},
-      {"stray DEL bytes", "A\x7f" "0\x7f" "B", "p: A0B"},
+      {"stray DEL bytes",
+       "A\x7f"
+       "0\x7f"
+       "B",
+       "p: A0B"},
       // Malformed wikitext: damage stays within the paragraph.
       {"unclosed template", "Absatz eins.\n\n{{Infobox\n| Name = X\nText hier\n\nAbsatz drei.",
        "p: Absatz eins.\np: Absatz drei."},
@@ -168,14 +191,10 @@ TEST(WikitextTest, SurvivesDeepNesting) {
 TEST(WikitextTest, ManyUnclosedConstructsStayLinear) {
   constexpr size_t kCount = 100000;
   const std::string inputs[] = {
-      repeat("<ref>x ", kCount),
-      repeat("<math>x ", kCount),
-      repeat("<!-- x ", kCount),
-      repeat("[http://a.b x ", kCount),
-      repeat("<span x ", kCount),
-      repeat("&amp", kCount),
-      repeat("__ABC_", kCount),
-      repeat("{{", kCount) + repeat("}", kCount),
+      repeat("<ref>x ", kCount),  repeat("<math>x ", kCount),
+      repeat("<!-- x ", kCount),  repeat("[http://a.b x ", kCount),
+      repeat("<span x ", kCount), repeat("&amp", kCount),
+      repeat("__ABC_", kCount),   repeat("{{", kCount) + repeat("}", kCount),
   };
   for (const std::string& input : inputs) {
     const std::vector<Block> blocks = wikitext_to_blocks(input);

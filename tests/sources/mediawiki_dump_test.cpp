@@ -18,8 +18,8 @@ const std::string kHeader =
     "</namespaces>\n  </siteinfo>\n";
 
 std::string make_page(int id, const std::string& title, const std::string& text) {
-  return "<page>\n    <title>" + title + "</title>\n    <ns>0</ns>\n    <id>" +
-         std::to_string(id) + "</id>\n    <revision><text xml:space=\"preserve\">" + text +
+  return "<page>\n    <title>" + title + "</title>\n    <ns>0</ns>\n    <id>" + std::to_string(id) +
+         "</id>\n    <revision><text xml:space=\"preserve\">" + text +
          "</text></revision>\n  </page>";
 }
 
@@ -44,8 +44,8 @@ std::vector<std::string> read_all(MediaWikiDumpReader& reader) {
 }
 
 TEST(MediaWikiDumpTest, SplitsPagesAtAnyChunkSize) {
-  for (const size_t chunk : {size_t{1}, size_t{2}, size_t{3}, size_t{7}, size_t{13}, size_t{64},
-                             size_t{1} << 20}) {
+  for (const size_t chunk :
+       {size_t{1}, size_t{2}, size_t{3}, size_t{7}, size_t{13}, size_t{64}, size_t{1} << 20}) {
     StringStream in(dump_of(kPages));
     MediaWikiDumpReader reader(in, {.chunk_size = chunk});
     EXPECT_EQ(reader.site().site_name, "Beispielwiki") << chunk;
@@ -162,7 +162,8 @@ class BrokenStream : public ByteStream {
  public:
   BrokenStream(std::string data, size_t limit) : inner_(std::move(data)), limit_(limit) {}
   size_t read(char* buffer, size_t size) override {
-    if (inner_.position() >= limit_) throw std::runtime_error("broken at byte " + std::to_string(limit_));
+    if (inner_.position() >= limit_)
+      throw std::runtime_error("broken at byte " + std::to_string(limit_));
     return inner_.read(buffer, std::min(size, limit_ - inner_.position()));
   }
   [[nodiscard]] size_t position() const override { return inner_.position(); }
