@@ -1,6 +1,7 @@
 // End-to-end: the real fundstelle-index and fundstelle-query binaries on data/ and on bad input.
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
+#include <sys/resource.h>
 #include <xapian.h>
 
 #include <fstream>
@@ -277,6 +278,26 @@ TEST(IndexerTest, BadFilesAreSkippedWithPathAndReasonAndTheRunGoesOn) {
   EXPECT_TRUE(docids.count("good.txt"));
   EXPECT_TRUE(docids.count("broken.html"));
   EXPECT_TRUE(docids.count("invalid.txt"));
+}
+
+// Issue #3's bad input: a 50 MB page is processed, not skipped, in bounded memory.
+TEST(IndexerTest, FiftyMegabytePageIsExtractedInBoundedMemory) {
+  TempDir dir;
+  std::string page = "<html><head><title>Gross</title></head><body><nav><a href=/>Start</a></nav>"
+                     "<article>";
+  const std::string paragraph =
+      "<p>Der Vorstand berichtet über die Quartalszahlen, die Lage im Markt und die Pläne der "
+      "Mitarbeiter für das kommende Jahr; die Aktionäre warten auf eine Entscheidung.</p>\n";
+  while (page.size() < 50'000'000) page += paragraph;
+  page += "<p>Schlusssatz des sehr langen Artikels.</p></article></body></html>";
+  write_file(dir.path() / "gross.html", page);
+  const CommandResult result =
+      run_command({kIndexBin, "--extract", (dir.path() / "gross.html").string()});
+  ASSERT_EQ(result.exit_code, 0) << result.err.substr(0, 500);
+  EXPECT_NE(result.out.find("Schlusssatz des sehr langen Artikels."), std::string::npos);
+  rusage usage{};
+  getrusage(RUSAGE_CHILDREN, &usage);
+  EXPECT_LT(usage.ru_maxrss, 2L * 1024 * 1024) << "peak RSS in KB";  // < 2 GB, even under ASan
 }
 
 TEST(IndexerTest, SecondWriterGetsALockErrorAndDamagesNothing) {
