@@ -1,6 +1,7 @@
 #include "indexing_run.hpp"
 
 #include <spdlog/spdlog.h>
+#include <unistd.h>
 
 #include <atomic>
 #include <chrono>
@@ -8,8 +9,6 @@
 #include <stdexcept>
 #include <thread>
 #include <unordered_set>
-
-#include <unistd.h>
 
 #include "extract/extractor.hpp"
 #include "index_location.hpp"
@@ -80,7 +79,9 @@ void produce_records(const cli::IndexOptions& options, Tally& tally, ProgressCou
     progress.text_bytes += record.bytes.size();
     consume(std::move(record));
   };
-  sink.error = [&](const std::string& where, const std::string& reason) { tally.skip(where, reason); };
+  sink.error = [&](const std::string& where, const std::string& reason) {
+    tally.skip(where, reason);
+  };
   sources::WalkCallbacks walk;
   walk.error = [&](const fs::path& path, const std::string& reason) {
     tally.skip(path.string(), reason);
@@ -247,7 +248,9 @@ RunSummary run_extract(const cli::IndexOptions& options, std::ostream& out) {
   require_inputs(options);
   Tally tally;
   ProgressCounters progress;
-  const pipeline::UnchangedCheck never = [](const std::string&, const std::string&) { return false; };
+  const pipeline::UnchangedCheck never = [](const std::string&, const std::string&) {
+    return false;
+  };
   produce_records(options, tally, progress, [&](sources::InputRecord&& record) {
     pipeline::RecordOutcome outcome = pipeline::extract_record(record, never);
     for (const std::string& error : outcome.errors) tally.skip(record.source, error);

@@ -19,7 +19,7 @@ struct RunSummary {
   size_t skipped = 0;    // inputs (or parts: a feed item, an archive member) not indexed
   std::map<std::string, size_t> skipped_reasons;
   std::map<std::string, size_t> filtered_reasons;  // left out on purpose: wiki redirects, ...
-  size_t bytes = 0;      // input bytes read
+  size_t bytes = 0;                                // input bytes read
   double seconds = 0;
 };
 

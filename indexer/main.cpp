@@ -15,7 +15,7 @@ void setup_logging(const fundstelle::cli::IndexOptions& options) {
   auto logger = spdlog::stderr_color_mt("fundstelle-index");
   logger->set_pattern("%n: %^%l%$: %v");
   spdlog::set_default_logger(logger);
-  spdlog::set_level(options.quiet           ? spdlog::level::err
+  spdlog::set_level(options.quiet            ? spdlog::level::err
                     : options.verbosity >= 2 ? spdlog::level::trace
                     : options.verbosity == 1 ? spdlog::level::debug
                                              : spdlog::level::info);
@@ -30,16 +30,17 @@ void report(const fundstelle::RunSummary& s, bool extract_only) {
   if (!skipped.empty()) skipped += ")";
   std::string filtered;
   for (const auto& [reason, count] : s.filtered_reasons) {
-    filtered += fmt::format("{}{} {}", filtered.empty() ? "; left out on purpose: " : ", ", count,
-                            reason);
+    filtered +=
+        fmt::format("{}{} {}", filtered.empty() ? "; left out on purpose: " : ", ", count, reason);
   }
   const double mb = static_cast<double>(s.bytes) / 1e6;
-  spdlog::info("{} {} articles, {} passages from {} files ({:.1f} MB); {} unchanged; {} skipped{}{}; "
-               "{:.2f} s, {:.1f} articles/s, {:.2f} MB/s",
-               extract_only ? "extracted" : "indexed", s.articles, s.passages, s.files, mb,
-               s.unchanged, s.skipped, skipped, filtered + (s.pruned > 0 ? fmt::format("; {} pruned", s.pruned) : ""), s.seconds,
-               s.seconds > 0 ? static_cast<double>(s.articles) / s.seconds : 0.0,
-               s.seconds > 0 ? mb / s.seconds : 0.0);
+  spdlog::info(
+      "{} {} articles, {} passages from {} files ({:.1f} MB); {} unchanged; {} skipped{}{}; "
+      "{:.2f} s, {:.1f} articles/s, {:.2f} MB/s",
+      extract_only ? "extracted" : "indexed", s.articles, s.passages, s.files, mb, s.unchanged,
+      s.skipped, skipped, filtered + (s.pruned > 0 ? fmt::format("; {} pruned", s.pruned) : ""),
+      s.seconds, s.seconds > 0 ? static_cast<double>(s.articles) / s.seconds : 0.0,
+      s.seconds > 0 ? mb / s.seconds : 0.0);
 }
 
 }  // namespace

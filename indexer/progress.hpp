@@ -15,7 +15,7 @@ struct ProgressCounters {
   std::atomic<uint64_t> input_bytes_done{0};  // bytes of input files read (as stored on disk)
   std::atomic<uint64_t> files_done{0};
   std::atomic<uint64_t> articles{0};
-  std::atomic<uint64_t> text_bytes{0};        // decompressed bytes handed to extraction
+  std::atomic<uint64_t> text_bytes{0};  // decompressed bytes handed to extraction
 };
 
 // Redraws one status line on stderr twice a second until stopped: files, articles, articles/s,

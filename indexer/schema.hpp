@@ -2,9 +2,9 @@
 // slots, metadata keys and the schema version. One Xapian document per passage.
 #pragma once
 
-#include <string_view>
-
 #include <xapian.h>
+
+#include <string_view>
 
 namespace fundstelle::schema {
 
@@ -14,32 +14,34 @@ inline constexpr int kSchemaVersion = 1;
 
 // --- Term prefixes (Xapian conventions: upper-case prefixes, "Z" marks stems) -------------------
 // Passage text:
-//   ""   + exact folded word, with positions   e.g. "mitarbeitern", "kientwicklung", "ki", "entwicklung"
-//   "Z"  + stem of the word, no positions      e.g. "Zmitarbeit"
+//   ""   + exact folded word, with positions   e.g. "mitarbeitern", "kientwicklung", "ki",
+//   "entwicklung" "Z"  + stem of the word, no positions      e.g. "Zmitarbeit"
 // Article title, without positions, on every passage of the article (article-level evidence):
-inline constexpr std::string_view kTitle = "S";           // "S" + exact
-inline constexpr std::string_view kTitleStem = "ZS";      // "ZS" + stem
+inline constexpr std::string_view kTitle = "S";       // "S" + exact
+inline constexpr std::string_view kTitleStem = "ZS";  // "ZS" + stem
 inline constexpr std::string_view kStem = "Z";
 // Identity:
-inline constexpr std::string_view kArticleId = "Q";       // "Q" + docid: all passages of an article
-inline constexpr std::string_view kPassageId = "XP";      // "XP" + docid + "#" + n: passage n (1-based)
+inline constexpr std::string_view kArticleId = "Q";   // "Q" + docid: all passages of an article
+inline constexpr std::string_view kPassageId = "XP";  // "XP" + docid + "#" + n: passage n (1-based)
 // Filters (folded, whole value as one term):
 inline constexpr std::string_view kAuthor = "A";
 inline constexpr std::string_view kSite = "H";
 inline constexpr std::string_view kLanguage = "L";
 inline constexpr std::string_view kTag = "K";
 
-// --- Value slots ----------------------------------------------------------------------------------
+// --- Value slots
+// ----------------------------------------------------------------------------------
 enum Slot : Xapian::valueno {
-  kSlotArticle = 0,       // docid string; collapse key for "at most N passages per article"
-  kSlotPassage = 1,       // 1-based passage number within the article, sortable_serialise
-  kSlotStart = 2,         // start byte offset of the passage in the article text, sortable_serialise
-  kSlotEnd = 3,           // end byte offset, sortable_serialise
-  kSlotDate = 4,          // published date as ISO 8601 string (sorts lexicographically); may be empty
-  kSlotContentHash = 5,   // hash of the article's source bytes, for incremental re-indexing
+  kSlotArticle = 0,  // docid string; collapse key for "at most N passages per article"
+  kSlotPassage = 1,  // 1-based passage number within the article, sortable_serialise
+  kSlotStart = 2,    // start byte offset of the passage in the article text, sortable_serialise
+  kSlotEnd = 3,      // end byte offset, sortable_serialise
+  kSlotDate = 4,     // published date as ISO 8601 string (sorts lexicographically); may be empty
+  kSlotContentHash = 5,  // hash of the article's source bytes, for incremental re-indexing
 };
 
-// --- Database metadata keys ------------------------------------------------------------------------
+// --- Database metadata keys
+// ------------------------------------------------------------------------
 inline constexpr const char* kMetaSchemaVersion = "fundstelle.schema_version";
 inline constexpr const char* kMetaAnalyzer = "fundstelle.analyzer";
 inline constexpr const char* kMetaLastUpdate = "fundstelle.last_update";

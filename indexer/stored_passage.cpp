@@ -6,11 +6,9 @@ namespace fundstelle {
 
 std::string encode_stored_passage(const StoredPassage& passage) {
   nlohmann::json json = {
-      {"docid", passage.docid}, {"passage", passage.passage},
-      {"passages", passage.passage_count}, {"title", passage.title},
-      {"source", passage.source}, {"text", passage.text},
-      {"start", passage.start}, {"end", passage.end},
-      {"meta", passage.metadata},
+      {"docid", passage.docid}, {"passage", passage.passage}, {"passages", passage.passage_count},
+      {"title", passage.title}, {"source", passage.source},   {"text", passage.text},
+      {"start", passage.start}, {"end", passage.end},         {"meta", passage.metadata},
   };
   // Replace rather than throw on invalid UTF-8: the record must always be writable.
   return json.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);

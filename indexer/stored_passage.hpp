@@ -8,8 +8,8 @@
 namespace fundstelle {
 
 struct StoredPassage {
-  std::string docid;   // the article's stable id (relative path, ...)
-  int passage = 0;     // 1-based passage number within the article
+  std::string docid;  // the article's stable id (relative path, ...)
+  int passage = 0;    // 1-based passage number within the article
   int passage_count = 0;
   std::string title;
   std::string source;  // where the article was read from (absolute path)

@@ -28,7 +28,8 @@ q::TextStyle text_style(const QueryOptions& options) {
   const bool color_allowed = no_color == nullptr || *no_color == '\0';
   style.color = options.color == ColorMode::kAlways ||
                 (options.color == ColorMode::kAuto && terminal && color_allowed);
-  if (const char* columns = std::getenv("COLUMNS")) style.width = std::strtoul(columns, nullptr, 10);
+  if (const char* columns = std::getenv("COLUMNS"))
+    style.width = std::strtoul(columns, nullptr, 10);
   if (style.width < 40) style.width = 100;
   return style;
 }
@@ -83,7 +84,8 @@ int main(int argc, char** argv) {
 
     const std::string query = join(options.query_words);
     if (query.empty()) {
-      std::cerr << "fundstelle-query: no query given; try: fundstelle-query Wer wurde Interims-CEO?\n";
+      std::cerr
+          << "fundstelle-query: no query given; try: fundstelle-query Wer wurde Interims-CEO?\n";
       return kExitError;
     }
     q::SearchOptions search;

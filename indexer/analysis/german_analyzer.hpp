@@ -2,12 +2,12 @@
 // for documents and by the query tool for queries, so that both sides always agree.
 #pragma once
 
+#include <xapian.h>
+
 #include <string>
 #include <string_view>
 #include <unordered_map>
 #include <vector>
-
-#include <xapian.h>
 
 #include "analysis/tokenizer.hpp"
 
@@ -29,7 +29,7 @@ struct AnalyzedWord {
   Terms whole;               // for "KI-Entwicklung": "kientwicklung" / its stem
   std::vector<Terms> parts;  // for "KI-Entwicklung": "ki", "entwicklung"; empty for simple words
   std::vector<Span> part_spans;  // where each part is, parallel to `parts`
-  bool stopword = false;     // the whole word is a German stopword
+  bool stopword = false;         // the whole word is a German stopword
 };
 
 // Terms longer than this (URLs, base64, garbage) are not indexed; Xapian's hard limit is 245.

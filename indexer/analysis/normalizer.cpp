@@ -54,11 +54,21 @@ void append_folded(std::string_view word, std::string& out) {
     if (cp < 0 || is_dropped(cp)) continue;
     cp = u_tolower(cp);
     switch (cp) {
-      case 0x00E4: out += "ae"; break;  // ä
-      case 0x00F6: out += "oe"; break;  // ö
-      case 0x00FC: out += "ue"; break;  // ü
-      case 0x00DF: out += "ss"; break;  // ß
-      case 0x1E9E: out += "ss"; break;  // capital ẞ
+      case 0x00E4:
+        out += "ae";
+        break;  // ä
+      case 0x00F6:
+        out += "oe";
+        break;  // ö
+      case 0x00FC:
+        out += "ue";
+        break;  // ü
+      case 0x00DF:
+        out += "ss";
+        break;  // ß
+      case 0x1E9E:
+        out += "ss";
+        break;  // capital ẞ
       default:
         if (cp < 0x80 || u_charType(cp) == U_NON_SPACING_MARK) {
           if (cp < 0x80) out += static_cast<char>(cp);

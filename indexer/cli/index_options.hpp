@@ -1,25 +1,24 @@
 // Command-line options of fundstelle-index, as a plain struct registered on a CLI11 app.
 #pragma once
 
+#include <CLI/CLI.hpp>
 #include <filesystem>
 #include <string>
 #include <vector>
 
-#include <CLI/CLI.hpp>
-
 namespace fundstelle::cli {
 
 struct IndexOptions {
-  std::filesystem::path db;                  // empty: default_index_path()
+  std::filesystem::path db;  // empty: default_index_path()
   std::vector<std::filesystem::path> inputs;
-  std::vector<std::string> excludes;         // glob patterns, as in .fundstelle-ignore
-  bool extract_only = false;                 // --extract: print JSON Lines, write no index
-  bool prune = false;                        // remove articles not found in this run's inputs
+  std::vector<std::string> excludes;  // glob patterns, as in .fundstelle-ignore
+  bool extract_only = false;          // --extract: print JSON Lines, write no index
+  bool prune = false;                 // remove articles not found in this run's inputs
   bool quiet = false;
-  int verbosity = 0;                         // -v: debug, -vv: trace
-  size_t commit_every = 2000;                // articles between commits (per shard)
-  unsigned jobs = 0;                         // extraction threads; 0: one per core
-  unsigned shards = 0;                       // shards of a new index; 0: one per core
+  int verbosity = 0;           // -v: debug, -vv: trace
+  size_t commit_every = 2000;  // articles between commits (per shard)
+  unsigned jobs = 0;           // extraction threads; 0: one per core
+  unsigned shards = 0;         // shards of a new index; 0: one per core
 };
 
 // Registers the options on `app` (so tests can parse argument lists without running anything).

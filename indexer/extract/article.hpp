@@ -8,7 +8,15 @@
 
 namespace fundstelle::extract {
 
-enum class BlockKind { kHeading, kParagraph, kListItem, kQuote, kCaption, kTableCell, kPreformatted };
+enum class BlockKind {
+  kHeading,
+  kParagraph,
+  kListItem,
+  kQuote,
+  kCaption,
+  kTableCell,
+  kPreformatted
+};
 
 // One unit of main text in reading order. `text` is valid UTF-8, NFC, whitespace-normalised
 // (single spaces, no leading/trailing space, no soft hyphens or zero-width characters).

@@ -132,8 +132,8 @@ Decoded decode_to_utf8(std::string_view bytes, std::string_view declared) {
     const std::string charset = canonical_legacy_name(declared);
     // A page declared as a legacy charset whose bytes are valid non-ASCII UTF-8 was re-encoded
     // without its declaration being updated; trusting the bytes gives the right text.
-    const bool has_non_ascii = std::any_of(bytes.begin(), bytes.end(),
-                                           [](char c) { return static_cast<unsigned char>(c) >= 0x80; });
+    const bool has_non_ascii = std::any_of(
+        bytes.begin(), bytes.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; });
     if (!(valid_utf8 && has_non_ascii) && convert(bytes, charset, result.utf8)) {
       result.charset = charset;
       return result;

@@ -57,9 +57,10 @@ std::string_view root_element(std::string_view lower) {
 
 bool is_html_element(std::string_view name) {
   static constexpr std::string_view kNames[] = {
-      "head", "body", "meta", "title", "link", "div", "p", "span", "a", "table", "article",
-      "section", "main", "header", "nav", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "br",
-      "img", "script", "style", "form", "b", "i", "em", "strong", "center", "font", "pre"};
+      "head",  "body",    "meta",    "title", "link",   "div",    "p",    "span",   "a",
+      "table", "article", "section", "main",  "header", "nav",    "h1",   "h2",     "h3",
+      "h4",    "h5",      "h6",      "ul",    "ol",     "br",     "img",  "script", "style",
+      "form",  "b",       "i",       "em",    "strong", "center", "font", "pre"};
   return std::find(std::begin(kNames), std::end(kNames), name) != std::end(kNames);
 }
 
@@ -89,14 +90,18 @@ Format detect_format(std::string_view file_name, std::string_view bytes) {
   return Format::kXml;
 }
 
-
 const char* format_name(Format format) {
   switch (format) {
-    case Format::kHtml: return "html";
-    case Format::kXml: return "xml";
-    case Format::kText: return "text";
-    case Format::kBinary: return "binary";
-    case Format::kEmpty: return "empty";
+    case Format::kHtml:
+      return "html";
+    case Format::kXml:
+      return "xml";
+    case Format::kText:
+      return "text";
+    case Format::kBinary:
+      return "binary";
+    case Format::kEmpty:
+      return "empty";
   }
   return "unknown";
 }

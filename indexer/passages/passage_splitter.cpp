@@ -130,7 +130,8 @@ std::vector<Passage> split_passages(const extract::Article& article, const Passa
     }
     for (const Piece& piece : pieces) {
       if (builder.has_content()) {
-        const bool fits = builder.content_length() + (piece.end - piece.start) + 2 <= limits.max_bytes;
+        const bool fits =
+            builder.content_length() + (piece.end - piece.start) + 2 <= limits.max_bytes;
         if (!fits || builder.content_length() >= limits.min_bytes) builder.flush(limits);
       }
       builder.add(piece, /*is_heading=*/false);

@@ -13,9 +13,10 @@ namespace {
 
 // Lower-cased abbreviations that end with a period but rarely end a sentence.
 constexpr std::array<std::string_view, 40> kAbbreviations = {
-    "z", "b", "dr", "prof", "nr", "bzw", "ca", "usw", "etc", "vgl", "hr", "fr", "st", "mio",
-    "mrd", "jh", "jhd", "inkl", "exkl", "ggf", "evtl", "bspw", "d", "h", "u", "a", "s", "o",
-    "str", "tel", "abs", "art", "bd", "max", "min", "mr", "mrs", "ms", "vs", "co"};
+    "z",    "b",    "dr", "prof", "nr",  "bzw", "ca",  "usw",  "etc",  "vgl",
+    "hr",   "fr",   "st", "mio",  "mrd", "jh",  "jhd", "inkl", "exkl", "ggf",
+    "evtl", "bspw", "d",  "h",    "u",   "a",   "s",   "o",    "str",  "tel",
+    "abs",  "art",  "bd", "max",  "min", "mr",  "mrs", "ms",   "vs",   "co"};
 
 UChar32 code_point_at(std::string_view text, size_t pos, size_t* next) {
   const auto* bytes = reinterpret_cast<const uint8_t*>(text.data());
@@ -69,8 +70,8 @@ bool is_non_final_period(std::string_view text, size_t period) {
     return true;
   }
   // Ordinals ("17. November", "3. Liga") have one or two digits; years end sentences.
-  if (word.size() <= 2 && std::all_of(word.begin(), word.end(),
-                                      [](unsigned char c) { return std::isdigit(c); })) {
+  if (word.size() <= 2 &&
+      std::all_of(word.begin(), word.end(), [](unsigned char c) { return std::isdigit(c); })) {
     return true;
   }
   // A single upper-case initial, "A." — the text, not the lower-cased copy, decides.
@@ -101,7 +102,8 @@ std::vector<size_t> sentence_starts(std::string_view text) {
       if (text[end] == '.' || text[end] == '!' || text[end] == '?' || is_closing(text[end])) {
         ++end;
       } else if (starts_with_closing_quote(text.substr(end))) {
-        end += text.substr(end).starts_with("\u00BB") || text.substr(end).starts_with("\u00AB") ? 2 : 3;
+        end += text.substr(end).starts_with("\u00BB") || text.substr(end).starts_with("\u00AB") ? 2
+                                                                                                : 3;
       } else {
         break;
       }

@@ -2,11 +2,11 @@
 // fingerprint the index holds for an article.
 #pragma once
 
+#include <xapian.h>
+
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <xapian.h>
 
 namespace fundstelle::pipeline {
 

@@ -22,7 +22,8 @@ std::string article_hash(const extract::Article& article) {
 std::string wiki_docid(const extract::SiteInfo& site, const std::string& page_id,
                        const std::string& dump_docid) {
   std::string wiki = site.base_url;
-  if (const size_t scheme = wiki.find("://"); scheme != std::string::npos) wiki.erase(0, scheme + 3);
+  if (const size_t scheme = wiki.find("://"); scheme != std::string::npos)
+    wiki.erase(0, scheme + 3);
   wiki = wiki.substr(0, wiki.find('/'));
   if (wiki.empty()) wiki = site.site_name.empty() ? dump_docid : site.site_name;
   return page_id.empty() ? dump_docid : wiki + ":" + page_id;
@@ -39,7 +40,8 @@ void add_unless_unchanged(RecordOutcome& out, std::string docid, std::string has
 
 }  // namespace
 
-RecordOutcome extract_record(const sources::InputRecord& record, const UnchangedCheck& is_unchanged) {
+RecordOutcome extract_record(const sources::InputRecord& record,
+                             const UnchangedCheck& is_unchanged) {
   RecordOutcome out;
   if (record.kind == sources::RecordKind::kMediaWikiPage) {
     Result<extract::Article> page =

@@ -19,8 +19,8 @@ struct RecordArticle {
 
 struct RecordOutcome {
   std::vector<RecordArticle> articles;
-  std::vector<std::string> errors;  // the record or parts of it (a feed item) could not be read
-  std::string filtered;             // deliberately not indexed ("redirect", "namespace 1")
+  std::vector<std::string> errors;     // the record or parts of it (a feed item) could not be read
+  std::string filtered;                // deliberately not indexed ("redirect", "namespace 1")
   std::vector<std::string> unchanged;  // docids of articles the index already holds as they are
 };
 

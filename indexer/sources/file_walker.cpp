@@ -14,7 +14,7 @@ namespace {
 struct IgnoreRule {
   std::string base;  // "" for the root
   std::string pattern;
-  bool anchored;     // started with '/' or contains '/': match the whole relative path
+  bool anchored;  // started with '/' or contains '/': match the whole relative path
 };
 using Rules = std::shared_ptr<const std::vector<IgnoreRule>>;
 

@@ -22,14 +22,16 @@ constexpr size_t kChunkBytes = 1 << 20;
 // Compressed streams and archives, told apart from plain files by their first bytes.
 bool is_packed(std::string_view head) {
   static constexpr std::array<std::string_view, 8> kMagic = {
-      std::string_view("\x1F\x8B", 2),                  // gzip
-      std::string_view("BZh", 3),                       // bzip2
-      std::string_view("\xFD" "7zXZ\0", 6),             // xz
-      std::string_view("\x28\xB5\x2F\xFD", 4),          // zstd
-      std::string_view("\x04\x22\x4D\x18", 4),          // lz4
-      std::string_view("PK\x03\x04", 4),                // zip
-      std::string_view("PK\x05\x06", 4),                // empty zip
-      std::string_view("7z\xBC\xAF\x27\x1C", 6),        // 7-Zip
+      std::string_view("\x1F\x8B", 2),  // gzip
+      std::string_view("BZh", 3),       // bzip2
+      std::string_view("\xFD"
+                       "7zXZ\0",
+                       6),                        // xz
+      std::string_view("\x28\xB5\x2F\xFD", 4),    // zstd
+      std::string_view("\x04\x22\x4D\x18", 4),    // lz4
+      std::string_view("PK\x03\x04", 4),          // zip
+      std::string_view("PK\x05\x06", 4),          // empty zip
+      std::string_view("7z\xBC\xAF\x27\x1C", 6),  // 7-Zip
   };
   for (std::string_view magic : kMagic) {
     if (head.starts_with(magic)) return true;
@@ -78,8 +80,9 @@ class ArchiveEntryStream : public ByteStream {
   size_t read(char* buffer, size_t size) override {
     const la_ssize_t n = archive_read_data(reader_, buffer, size);
     if (n < 0) {
-      throw std::runtime_error(std::string(archive_error_string(reader_) ? archive_error_string(reader_)
-                                                                        : "read error") +
+      throw std::runtime_error(std::string(archive_error_string(reader_)
+                                               ? archive_error_string(reader_)
+                                               : "read error") +
                                " at byte " + std::to_string(position_));
     }
     const auto count = static_cast<size_t>(n);
@@ -107,8 +110,8 @@ void read_whole(ByteStream& in, std::string head, InputRecord record, const Read
   try {
     for (size_t n; (n = in.read(chunk.data(), chunk.size())) > 0;) {
       if (record.bytes.size() + n > limits.max_record_bytes) {
-        sink.error(record.source, "too large: over " + std::to_string(limits.max_record_bytes) +
-                                      " bytes");
+        sink.error(record.source,
+                   "too large: over " + std::to_string(limits.max_record_bytes) + " bytes");
         return;
       }
       record.bytes.append(chunk.data(), n);
@@ -237,8 +240,8 @@ void read_packed(const InputFile& file, const std::string& absolute, uint64_t si
       record.name = fs::path(member).filename().string();
     }
     if (status == ARCHIVE_FAILED) {
-      sink.error(record.source, std::string("unreadable member: ") +
-                                    archive_error_string(reader.get()));
+      sink.error(record.source,
+                 std::string("unreadable member: ") + archive_error_string(reader.get()));
       continue;
     }
     if (status == ARCHIVE_WARN) {  // e.g. skipped garbage before this member: say so, read it

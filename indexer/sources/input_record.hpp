@@ -19,8 +19,8 @@ struct InputRecord {
   RecordKind kind = RecordKind::kDocument;
   std::string docid;   // stable id: relative path, "archive.tar.gz/member.html", ...
   std::string source;  // for people: absolute path, "path/archive.tar.gz!member.html"
-  std::string name;    // file name used for format detection ("member.html", "x.html" for x.html.gz)
-  std::string bytes;   // the content (decompressed)
+  std::string name;   // file name used for format detection ("member.html", "x.html" for x.html.gz)
+  std::string bytes;  // the content (decompressed)
   std::shared_ptr<const extract::SiteInfo> site;  // kMediaWikiPage: the dump's site info
 };
 

@@ -118,7 +118,8 @@ std::vector<Xapian::Document> build_documents(const IndexedArticle& input,
 
     doc.add_value(schema::kSlotArticle, input.docid);
     doc.add_value(schema::kSlotPassage, Xapian::sortable_serialise(static_cast<double>(number)));
-    doc.add_value(schema::kSlotStart, Xapian::sortable_serialise(static_cast<double>(passage.start)));
+    doc.add_value(schema::kSlotStart,
+                  Xapian::sortable_serialise(static_cast<double>(passage.start)));
     doc.add_value(schema::kSlotEnd, Xapian::sortable_serialise(static_cast<double>(passage.end)));
     if (!date.empty()) doc.add_value(schema::kSlotDate, date);
     if (!input.content_hash.empty()) doc.add_value(schema::kSlotContentHash, input.content_hash);

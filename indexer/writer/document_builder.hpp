@@ -1,10 +1,10 @@
 // Building the Xapian documents of one article: one document per passage, as schema.hpp defines.
 #pragma once
 
+#include <xapian.h>
+
 #include <string>
 #include <vector>
-
-#include <xapian.h>
 
 #include "analysis/german_analyzer.hpp"
 #include "extract/article.hpp"

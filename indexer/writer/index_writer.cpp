@@ -40,7 +40,8 @@ IndexWriter::IndexWriter(const std::filesystem::path& path)
   const std::string expected = std::to_string(schema::kSchemaVersion);
   if (version.empty()) {
     if (db_.get_doccount() > 0) {
-      throw IndexError(path.string() + " is a Xapian database but not a Fundstelle index; "
+      throw IndexError(path.string() +
+                       " is a Xapian database but not a Fundstelle index; "
                        "choose another --db directory");
     }
     db_.set_metadata(schema::kMetaSchemaVersion, expected);

@@ -1,12 +1,12 @@
 // The single writer of a Fundstelle index: opens or creates it, replaces articles, commits.
 #pragma once
 
+#include <xapian.h>
+
 #include <filesystem>
 #include <string>
 #include <unordered_set>
 #include <vector>
-
-#include <xapian.h>
 
 namespace fundstelle::writer {
 

@@ -41,7 +41,8 @@ ShardedIndex::ShardedIndex(const fs::path& dir, unsigned shards_if_new) {
   std::error_code error;
   if (fs::exists(dir / kStubFile, error)) {
     paths_ = read_stub(dir);
-    if (paths_.empty()) throw IndexError("index stub " + (dir / kStubFile).string() + " lists no shards");
+    if (paths_.empty())
+      throw IndexError("index stub " + (dir / kStubFile).string() + " lists no shards");
     for (const fs::path& path : paths_) shards_.push_back(std::make_unique<IndexWriter>(path));
     return;
   }
@@ -54,11 +55,13 @@ ShardedIndex::ShardedIndex(const fs::path& dir, unsigned shards_if_new) {
   // either no index or a complete one. A creation interrupted before the stub left only shard
   // directories; it is resumed with as many shards as it had begun.
   fs::create_directories(dir, error);
-  if (error) throw IndexError("cannot create index directory " + dir.string() + ": " + error.message());
+  if (error)
+    throw IndexError("cannot create index directory " + dir.string() + ": " + error.message());
   unsigned begun = 0;
   for (const fs::directory_entry& entry : fs::directory_iterator(dir, error)) {
     const std::string name = entry.path().filename().string();
-    if (!name.starts_with("shard") || name.find_first_not_of("0123456789", 5) != std::string::npos) {
+    if (!name.starts_with("shard") ||
+        name.find_first_not_of("0123456789", 5) != std::string::npos) {
       throw IndexError(dir.string() + " exists and is not a Fundstelle index; choose another --db");
     }
     ++begun;

@@ -24,11 +24,13 @@ void register_query_options(CLI::App& app, QueryOptions& options) {
   app.add_option("--offset", options.offset, "Skip this many passages first");
   app.add_option("--per-article", options.per_article,
                  "At most this many passages of one article (0: no limit)");
-  app.add_flag("--json", options.json,
-               "JSON Lines output, one object per hit (in batch mode: the run file, with query_id)");
+  app.add_flag(
+      "--json", options.json,
+      "JSON Lines output, one object per hit (in batch mode: the run file, with query_id)");
   const std::map<std::string, ColorMode> colors{
       {"auto", ColorMode::kAuto}, {"always", ColorMode::kAlways}, {"never", ColorMode::kNever}};
-  app.add_option("--color", options.color, "Highlight with colour: auto (terminal only), always, never")
+  app.add_option("--color", options.color,
+                 "Highlight with colour: auto (terminal only), always, never")
       ->transform(CLI::CheckedTransformer(colors, CLI::ignore_case).description(""))
       ->type_name("WHEN");
   auto* topics = app.add_option("--topics", options.topics,
@@ -39,7 +41,8 @@ void register_query_options(CLI::App& app, QueryOptions& options) {
       ->type_name("FILE")
       ->needs(topics);
   topics->needs("--run");
-  app.add_option("--hits", options.hits, "Batch mode: passages per query")->check(CLI::PositiveNumber);
+  app.add_option("--hits", options.hits, "Batch mode: passages per query")
+      ->check(CLI::PositiveNumber);
   app.add_option("--run-name", options.run_name, "Batch mode: the run's name in the TREC file");
 }
 

@@ -1,11 +1,10 @@
 // Command-line options of fundstelle-query, as a plain struct registered on a CLI11 app.
 #pragma once
 
+#include <CLI/CLI.hpp>
 #include <filesystem>
 #include <string>
 #include <vector>
-
-#include <CLI/CLI.hpp>
 
 namespace fundstelle::cli {
 

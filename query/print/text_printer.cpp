@@ -53,8 +53,8 @@ void print_wrapped(const Hit& hit, const TextStyle& style, const std::string& in
       while (next_highlight < hit.highlights.size() && hit.highlights[next_highlight].second <= i) {
         ++next_highlight;
       }
-      const bool inside = next_highlight < hit.highlights.size() &&
-                          hit.highlights[next_highlight].first <= i;
+      const bool inside =
+          next_highlight < hit.highlights.size() && hit.highlights[next_highlight].first <= i;
       size_t stop = end;
       if (next_highlight < hit.highlights.size()) {
         const auto [hb, he] = hit.highlights[next_highlight];
@@ -97,8 +97,8 @@ void print_text(const std::vector<Hit>& hits, const TextStyle& style, std::ostre
     const std::string header = fmt::format("{:>2}. [{:.2f}] {}", hit.rank, hit.score,
                                            hit.title.empty() ? hit.docid : hit.title);
     if (style.color) {
-      out << kBold << header << kReset << '\n' << "    " << kDim << metadata_line(hit) << kReset
-          << '\n';
+      out << kBold << header << kReset << '\n'
+          << "    " << kDim << metadata_line(hit) << kReset << '\n';
     } else {
       out << header << '\n' << "    " << metadata_line(hit) << '\n';
     }

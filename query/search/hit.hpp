@@ -19,7 +19,7 @@ struct Hit {
   std::string source;
   std::string text;
   std::vector<std::pair<size_t, size_t>> highlights;  // byte ranges [begin, end) into `text`
-  std::map<std::string, std::string> metadata;         // author, published, url, ...
+  std::map<std::string, std::string> metadata;        // author, published, url, ...
 };
 
 }  // namespace fundstelle::query

@@ -81,9 +81,9 @@ BuiltQuery build_query(const std::vector<Clause>& clauses, analysis::GermanAnaly
     // An excluded word is no content: "Wer wurde -Altman" still searches for "wer wurde".
     const bool positive = clause.occurrence != Occurrence::kMustNot;
     while (stream.next(word)) {
-      has_content_word = has_content_word ||
-                         (positive && (!word.stopword || clause.phrase ||
-                                       clause.occurrence == Occurrence::kMust));
+      has_content_word =
+          has_content_word ||
+          (positive && (!word.stopword || clause.phrase || clause.occurrence == Occurrence::kMust));
       entry.words.push_back(word);
     }
     if (!entry.words.empty()) analyzed.push_back(std::move(entry));
@@ -108,8 +108,8 @@ BuiltQuery build_query(const std::vector<Clause>& clauses, analysis::GermanAnaly
       continue;
     }
     for (const AnalyzedWord& word : entry.words) {
-      const bool minor = clause.occurrence == Occurrence::kShould && word.stopword &&
-                         has_content_word;
+      const bool minor =
+          clause.occurrence == Occurrence::kShould && word.stopword && has_content_word;
       if (minor) {
         boost.push_back(scaled(weights.stopword, word_query(word, weights)));
         continue;

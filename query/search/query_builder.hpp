@@ -2,11 +2,11 @@
 // indexer used.
 #pragma once
 
+#include <xapian.h>
+
 #include <set>
 #include <string>
 #include <vector>
-
-#include <xapian.h>
 
 #include "analysis/german_analyzer.hpp"
 #include "search/query_parser.hpp"
@@ -15,10 +15,10 @@ namespace fundstelle::query {
 
 // Relative weights of the evidence a word contributes (BM25 scores are scaled by these).
 struct QueryWeights {
-  double stem = 1.0;    // the word's stem: every inflected form matches
-  double exact = 0.3;   // bonus when the surface form (folded) matches too
-  double part = 0.5;    // a part of a hyphenated compound, below the whole word
-  double title = 0.3;   // the word in the article's title
+  double stem = 1.0;      // the word's stem: every inflected form matches
+  double exact = 0.3;     // bonus when the surface form (folded) matches too
+  double part = 0.5;      // a part of a hyphenated compound, below the whole word
+  double title = 0.3;     // the word in the article's title
   double stopword = 0.1;  // function words of a question: they break ties, never dominate
 };
 

@@ -3,12 +3,12 @@
 #include <unicode/normalizer2.h>
 #include <unicode/unistr.h>
 
+#include <algorithm>
+
 #include "schema.hpp"
 #include "search/highlighter.hpp"
 #include "search/query_parser.hpp"
 #include "stored_passage.hpp"
-
-#include <algorithm>
 
 namespace fundstelle::query {
 namespace {
@@ -24,21 +24,21 @@ Xapian::Database open_checked(const std::filesystem::path& path) {
   try {
     db = Xapian::Database(path.string());
   } catch (const Xapian::DatabaseNotFoundError&) {
-    throw SearchError("no index at " + path.string() +
-                      "; create it with: fundstelle-index --db " + path.string() + " DIR");
+    throw SearchError("no index at " + path.string() + "; create it with: fundstelle-index --db " +
+                      path.string() + " DIR");
   } catch (const Xapian::Error& e) {
     throw SearchError("cannot open index " + path.string() + ": " + e.get_description());
   }
   const std::string version = db.get_metadata(schema::kMetaSchemaVersion);
   const std::string analyzer = db.get_metadata(schema::kMetaAnalyzer);
   if (version != std::to_string(schema::kSchemaVersion) || analyzer != analysis::kAnalyzerName) {
-    throw SearchError("index " + path.string() + " has schema version " +
-                      (version.empty() ? "(none)" : version) + " / analyzer " +
-                      (analyzer.empty() ? "(none)" : analyzer) + ", but this fundstelle-query reads " +
-                      std::to_string(schema::kSchemaVersion) + " / " +
-                      std::string(analysis::kAnalyzerName) +
-                      "; re-index: delete it and run fundstelle-index --db " + path.string() +
-                      " on your articles");
+    throw SearchError(
+        "index " + path.string() + " has schema version " + (version.empty() ? "(none)" : version) +
+        " / analyzer " + (analyzer.empty() ? "(none)" : analyzer) +
+        ", but this fundstelle-query reads " + std::to_string(schema::kSchemaVersion) + " / " +
+        std::string(analysis::kAnalyzerName) +
+        "; re-index: delete it and run fundstelle-index --db " + path.string() +
+        " on your articles");
   }
   return db;
 }
@@ -49,8 +49,8 @@ std::string to_nfc(std::string_view text) {
   const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
   if (U_FAILURE(status)) return std::string(text);
   const icu::UnicodeString normalized =
-      nfc->normalize(icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(),
-                                                                   static_cast<int32_t>(text.size()))),
+      nfc->normalize(icu::UnicodeString::fromUTF8(
+                         icu::StringPiece(text.data(), static_cast<int32_t>(text.size()))),
                      status);
   if (U_FAILURE(status)) return std::string(text);
   std::string out;

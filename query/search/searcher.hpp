@@ -1,12 +1,12 @@
 // Opening one or more Fundstelle indexes and ranking passages for a query.
 #pragma once
 
+#include <xapian.h>
+
 #include <filesystem>
 #include <stdexcept>
 #include <string_view>
 #include <vector>
-
-#include <xapian.h>
 
 #include "analysis/german_analyzer.hpp"
 #include "search/hit.hpp"

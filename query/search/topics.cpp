@@ -1,7 +1,6 @@
 #include "search/topics.hpp"
 
 #include <fstream>
-
 #include <nlohmann/json.hpp>
 
 namespace fundstelle::query {
@@ -24,8 +23,9 @@ Result<std::vector<Topic>> read_topics(const std::filesystem::path& path) {
         return Error{where + "expected a JSON object with query_id and query_text"};
       }
       const nlohmann::json& id = json["query_id"];
-      topics.push_back({id.is_string() ? id.get<std::string>() : id.dump(),
-                        json["query_text"].is_string() ? json["query_text"].get<std::string>() : ""});
+      topics.push_back(
+          {id.is_string() ? id.get<std::string>() : id.dump(),
+           json["query_text"].is_string() ? json["query_text"].get<std::string>() : ""});
     } else {
       const size_t tab = line.find('\t');
       if (tab == std::string::npos) return Error{where + "expected \"qid<TAB>query\""};

@@ -128,9 +128,8 @@ TEST(GermanAnalyzerTest, FlagsStopwords) {
     const char* surface;
     bool stopword;
   };
-  const Case expected[] = {{"Wer", true},         {"wurde", true}, {"über", true},
-                           {"die", true},         {"Kündigung", false}, {"bei", true},
-                           {"OpenAI", false}};
+  const Case expected[] = {{"Wer", true},        {"wurde", true}, {"über", true},   {"die", true},
+                           {"Kündigung", false}, {"bei", true},   {"OpenAI", false}};
   GermanAnalyzer analyzer;
   const std::vector<AnalyzedWord> words =
       analyze(analyzer, "Wer wurde über die Kündigung bei OpenAI");

@@ -47,11 +47,11 @@ TEST(NormalizerTest, DropsHyphensApostrophesAndInvisibleCharacters) {
       {"Nicht\u2011Regierung", "nichtregierung"},  // non-breaking hyphen
       {"Nicht\u2010Regierung", "nichtregierung"},  // Unicode hyphen
       {"geht's", "gehts"},
-      {"geht\u2019s", "gehts"},                     // typographic apostrophe
-      {"Kün\u00ADdigung", "kuendigung"},            // soft hyphen
-      {"Null\u200Bbreite", "nullbreite"},           // zero-width space
-      {"Null\u200Dbreite", "nullbreite"},           // zero-width joiner
-      {"\uFEFFAnfang", "anfang"},                   // byte order mark
+      {"geht\u2019s", "gehts"},            // typographic apostrophe
+      {"Kün\u00ADdigung", "kuendigung"},   // soft hyphen
+      {"Null\u200Bbreite", "nullbreite"},  // zero-width space
+      {"Null\u200Dbreite", "nullbreite"},  // zero-width joiner
+      {"\uFEFFAnfang", "anfang"},          // byte order mark
   };
   for (const Case& c : cases) {
     EXPECT_EQ(fold(c.input), c.folded) << c.input;
@@ -65,7 +65,9 @@ TEST(NormalizerTest, AppendsToExistingOutput) {
 }
 
 TEST(NormalizerTest, SkipsInvalidUtf8) {
-  EXPECT_EQ(fold("ab\xFF" "cd"), "abcd");
+  EXPECT_EQ(fold("ab\xFF"
+                 "cd"),
+            "abcd");
   EXPECT_EQ(fold("ab\xC3"), "ab");  // truncated sequence at the end
 }
 

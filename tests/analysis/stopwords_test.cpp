@@ -22,8 +22,8 @@ TEST(StopwordsTest, ListEntriesWithUmlautsAreFolded) {
 }
 
 TEST(StopwordsTest, ContentWordsAreNotStopwords) {
-  const char* const words[] = {"kuendigung", "mitarbeiter", "openai", "altman", "vorstand", "",
-                               "#", "wer wurde"};
+  const char* const words[] = {"kuendigung", "mitarbeiter", "openai",   "altman", "vorstand",
+                               "",           "#",           "wer wurde"};
   for (const char* word : words) {
     EXPECT_FALSE(is_stopword(word)) << word;
   }

@@ -86,10 +86,12 @@ TEST(TokenizerTest, SplitsHyphenatedCompounds) {
   const Case cases[] = {
       {"KI-Entwicklung", "KI-Entwicklung", {"KI", "Entwicklung"}},
       {"E-Mail-Adresse.", "E-Mail-Adresse", {"E", "Mail", "Adresse"}},
-      {"Nicht\u2011Regierungsorganisation", "Nicht\u2011Regierungsorganisation",
+      {"Nicht\u2011Regierungsorganisation",
+       "Nicht\u2011Regierungsorganisation",
        {"Nicht", "Regierungsorganisation"}},
       {"GPT-4", "GPT-4", {"GPT", "4"}},
-      {"Kündigungs\u00ADschutz-Gesetz", "Kündigungs\u00ADschutz-Gesetz",
+      {"Kündigungs\u00ADschutz-Gesetz",
+       "Kündigungs\u00ADschutz-Gesetz",
        {"Kündigungs\u00ADschutz", "Gesetz"}},
   };
   for (const Case& c : cases) {
@@ -131,11 +133,23 @@ TEST(TokenizerTest, InvalidUtf8SeparatesWords) {
     std::vector<std::string> words;
   };
   const Case cases[] = {
-      {"stray byte", "abc\xFF" "def", {"abc", "def"}},
-      {"lone continuation byte", "abc\x80" "def", {"abc", "def"}},
+      {"stray byte",
+       "abc\xFF"
+       "def",
+       {"abc", "def"}},
+      {"lone continuation byte",
+       "abc\x80"
+       "def",
+       {"abc", "def"}},
       {"truncated at end", "abc \xC3", {"abc"}},
-      {"truncated inside", "ab\xE2\x82" "cd", {"ab", "cd"}},
-      {"overlong encoding", "ab\xC0\xAF" "cd", {"ab", "cd"}},
+      {"truncated inside",
+       "ab\xE2\x82"
+       "cd",
+       {"ab", "cd"}},
+      {"overlong encoding",
+       "ab\xC0\xAF"
+       "cd",
+       {"ab", "cd"}},
       {"only garbage", "\xFF\xFE\xC3", {}},
   };
   for (const Case& c : cases) {

@@ -1,11 +1,11 @@
 // End-to-end: the real fundstelle-index and fundstelle-query binaries on data/ and on bad input.
 #include <gtest/gtest.h>
-#include <nlohmann/json.hpp>
 #include <sys/resource.h>
 #include <xapian.h>
 
 #include <fstream>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <set>
 #include <sstream>
 
@@ -77,7 +77,8 @@ TEST_F(DataIndexTest, AcceptanceQuestionsFindTheirPassageInTopThree) {
       {"Wer wurde Interims-CEO?",
        {"Mira Murati, wurde nach Altmans Weggang zur neuen Interims-CEO ernannt"}},
       {"Wie viele Mitarbeiter drohen zu kündigen?", {"mehr als 500", "Mitarbeite"}},
-      {"Microsoft KI-Forschungsteam", {"Greg Brockman", "zu Microsoft wechseln", "KI-Forschungsteam"}},
+      {"Microsoft KI-Forschungsteam",
+       {"Greg Brockman", "zu Microsoft wechseln", "KI-Forschungsteam"}},
       {"Brief Wired", {"Brief", "Wired"}},
   };
   for (const Case& c : cases) {
@@ -139,9 +140,9 @@ TEST(IndexerTest, DocidsArePathsRelativeToTheIndexedDirectory) {
   const CommandResult result = run_command({kIndexBin, "--extract", kDataDir.string()});
   std::set<std::string> docids;
   for (const auto& article : parse_json_lines(result.out)) docids.insert(article["docid"]);
-  EXPECT_EQ(docids, (std::set<std::string>{"articles/openai-altman.html",
-                                           "articles/openai-altman.txt",
-                                           "articles/openai-altman.xml"}));
+  EXPECT_EQ(docids,
+            (std::set<std::string>{"articles/openai-altman.html", "articles/openai-altman.txt",
+                                   "articles/openai-altman.xml"}));
 }
 
 TEST_F(DataIndexTest, AtMostTwoPassagesPerArticleByDefault) {
@@ -258,7 +259,9 @@ TEST(IndexerTest, BadFilesAreSkippedWithPathAndReasonAndTheRunGoesOn) {
   TempDir dir;
   const fs::path in = dir.path() / "in";
   write_file(in / "empty.html", "");
-  write_file(in / "binary.html", std::string("\x7f" "ELF\x02\x01\x01\0\0\0\0\0\0\0\0\0", 16));
+  write_file(in / "binary.html", std::string("\x7f"
+                                             "ELF\x02\x01\x01\0\0\0\0\0\0\0\0\0",
+                                             16));
   write_file(in / "good.txt", "Ein Titel\n\nEin guter Absatz über den Vorstand von OpenAI.\n");
   write_file(in / "broken.html",
              "<html><body><p>Unclosed <b>bold <div>Der Vorstand &auml;u&szlig;ert sich <p>weiter");
@@ -283,8 +286,9 @@ TEST(IndexerTest, BadFilesAreSkippedWithPathAndReasonAndTheRunGoesOn) {
 // Issue #3's bad input: a 50 MB page is processed, not skipped, in bounded memory.
 TEST(IndexerTest, FiftyMegabytePageIsExtractedInBoundedMemory) {
   TempDir dir;
-  std::string page = "<html><head><title>Gross</title></head><body><nav><a href=/>Start</a></nav>"
-                     "<article>";
+  std::string page =
+      "<html><head><title>Gross</title></head><body><nav><a href=/>Start</a></nav>"
+      "<article>";
   const std::string paragraph =
       "<p>Der Vorstand berichtet über die Quartalszahlen, die Lage im Markt und die Pläne der "
       "Mitarbeiter für das kommende Jahr; die Aktionäre warten auf eine Entscheidung.</p>\n";

@@ -2,7 +2,6 @@
 #include <archive.h>
 #include <archive_entry.h>
 #include <gtest/gtest.h>
-#include <nlohmann/json.hpp>
 #include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -12,6 +11,7 @@
 #include <chrono>
 #include <cstdio>
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <set>
 #include <sstream>
 #include <thread>
@@ -34,9 +34,11 @@ std::string read_file(const fs::path& path) {
   return out.str();
 }
 
-void write_tar_gz(const fs::path& path, const std::vector<std::pair<std::string, std::string>>& members) {
+void write_tar_gz(const fs::path& path,
+                  const std::vector<std::pair<std::string, std::string>>& members) {
   fs::create_directories(path.parent_path());
-  std::unique_ptr<archive, decltype(&archive_write_free)> out(archive_write_new(), &archive_write_free);
+  std::unique_ptr<archive, decltype(&archive_write_free)> out(archive_write_new(),
+                                                              &archive_write_free);
   archive_write_set_format_pax_restricted(out.get());
   archive_write_add_filter_gzip(out.get());
   ASSERT_EQ(archive_write_open_filename(out.get(), path.c_str()), ARCHIVE_OK);
@@ -88,7 +90,8 @@ TEST(PipelineTest, IndexesArchiveMembersAndCompressedFiles) {
   const fs::path db = dir.path() / "index";
   const CommandResult result = run_command({kIndexBin, "--db", db.string(), in.string()});
   ASSERT_EQ(result.exit_code, 0) << result.err;
-  EXPECT_EQ(docids_for(db, "Murati"), std::set<std::string>{"articles.tar.gz/2023/openai-altman.html"});
+  EXPECT_EQ(docids_for(db, "Murati"),
+            std::set<std::string>{"articles.tar.gz/2023/openai-altman.html"});
   EXPECT_EQ(docids_for(db, "Zitronenfalter"), std::set<std::string>{"notiz.txt.bz2"});
 }
 
@@ -109,8 +112,8 @@ TEST(PipelineTest, BrokenCompressedInputIsReportedAndTheRestIndexed) {
 TEST(PipelineTest, ShardedIndexAnswersLikeOneIndex) {
   TempDir dir;
   const fs::path in = dir.path() / "in";
-  const char* subjects[] = {"Vorstand", "Aktienkurs", "Mitarbeiter", "Gewerkschaft", "Bahn",
-                            "Wetter", "Fußball", "Forschung"};
+  const char* subjects[] = {"Vorstand", "Aktienkurs", "Mitarbeiter", "Gewerkschaft",
+                            "Bahn",     "Wetter",     "Fußball",     "Forschung"};
   for (int i = 0; i < 40; ++i) {
     std::string text = "Meldung " + std::to_string(i) + "\n\n";
     for (int p = 0; p <= i % 5; ++p) {
@@ -122,22 +125,27 @@ TEST(PipelineTest, ShardedIndexAnswersLikeOneIndex) {
   }
   const fs::path one = dir.path() / "one";
   const fs::path three = dir.path() / "three";
-  ASSERT_EQ(run_command({kIndexBin, "-q", "--shards", "1", "--db", one.string(), in.string()}).exit_code, 0);
-  ASSERT_EQ(run_command({kIndexBin, "-q", "--shards", "3", "-j", "3", "--db", three.string(), in.string()}).exit_code, 0);
+  ASSERT_EQ(
+      run_command({kIndexBin, "-q", "--shards", "1", "--db", one.string(), in.string()}).exit_code,
+      0);
+  ASSERT_EQ(run_command(
+                {kIndexBin, "-q", "--shards", "3", "-j", "3", "--db", three.string(), in.string()})
+                .exit_code,
+            0);
   EXPECT_TRUE(fs::exists(three / "XAPIANDB"));
   // Xapian combines the shards' statistics: the same passages get the same scores. Hits with
   // equal scores may come in another order, so all hits are compared sorted by (score, id).
   const auto ranking = [](const fs::path& db, const char* query) {
-    const auto result = run_command({kQueryBin, "--db", db.string(), "--json", "-n", "1000",
-                                     "--per-article", "0", query});
+    const auto result = run_command(
+        {kQueryBin, "--db", db.string(), "--json", "-n", "1000", "--per-article", "0", query});
     std::vector<std::pair<std::string, std::string>> hits;
     std::istringstream lines(result.out);
     for (std::string line; std::getline(lines, line);) {
       const auto hit = nlohmann::json::parse(line);
       char score[32];
       std::snprintf(score, sizeof score, "%.9f", hit["score"].get<double>());
-      hits.emplace_back(score, hit["docid"].get<std::string>() + "#" +
-                                   std::to_string(hit["passage"].get<int>()));
+      hits.emplace_back(
+          score, hit["docid"].get<std::string>() + "#" + std::to_string(hit["passage"].get<int>()));
     }
     std::sort(hits.rbegin(), hits.rend());
     return hits;
@@ -185,8 +193,8 @@ TEST(PipelineTest, KilledIndexerLeavesAUsableIndexAndARerunCompletesIt) {
     // Whatever was committed is searchable; nothing is broken. Killed before the index was
     // complete, there is no index yet (and the query tool says so).
     const CommandResult during = run_command({kQueryBin, "--db", db.string(), "Vorstand"});
-    const bool no_index_yet = !fs::exists(db / "XAPIANDB") &&
-                              during.err.find("no index") != std::string::npos;
+    const bool no_index_yet =
+        !fs::exists(db / "XAPIANDB") && during.err.find("no index") != std::string::npos;
     EXPECT_TRUE(during.exit_code == 0 || during.exit_code == 1 || no_index_yet) << during.err;
   }
   const CommandResult rerun = run_command({kIndexBin, "-q", "--db", db.string(), in.string()});

@@ -23,7 +23,8 @@ std::string read_all(const std::filesystem::path& path) {
 
 }  // namespace
 
-CommandResult run_command(const std::vector<std::string>& args, const std::vector<std::string>& env) {
+CommandResult run_command(const std::vector<std::string>& args,
+                          const std::vector<std::string>& env) {
   TempDir capture;
   const std::string out_path = (capture.path() / "out").string();
   const std::string err_path = (capture.path() / "err").string();

@@ -76,10 +76,11 @@ TEST(PassageSplitterTest, ShortArticleIsOnePassage) {
 
 TEST(PassageSplitterTest, HeadingGoesWithTheFollowingParagraph) {
   Article article;
-  const std::string first = sentences(6);   // ~360 bytes: above min_bytes
+  const std::string first = sentences(6);  // ~360 bytes: above min_bytes
   const std::string second = sentences(7);
   article.blocks = {paragraph(first), heading("Die Reaktion"), paragraph(second)};
-  const std::vector<Passage> passages = split_passages(article, {.max_bytes = 500, .min_bytes = 100});
+  const std::vector<Passage> passages =
+      split_passages(article, {.max_bytes = 500, .min_bytes = 100});
   expect_contiguous_slices(article, passages);
   ASSERT_EQ(passages.size(), 2u);
   EXPECT_EQ(passages[0].text, first);
@@ -90,7 +91,8 @@ TEST(PassageSplitterTest, HeadingGoesWithTheFollowingParagraph) {
 TEST(PassageSplitterTest, HeadingAtTheEndStaysInTheText) {
   Article article;
   article.blocks = {paragraph(sentences(6)), heading("Nachtrag")};
-  const std::vector<Passage> passages = split_passages(article, {.max_bytes = 500, .min_bytes = 100});
+  const std::vector<Passage> passages =
+      split_passages(article, {.max_bytes = 500, .min_bytes = 100});
   expect_contiguous_slices(article, passages);
   ASSERT_FALSE(passages.empty());
   EXPECT_EQ(passages.back().end, article.text().size());
@@ -158,11 +160,13 @@ TEST(PassageSplitterTest, SplitsALongParagraphAtSentenceStarts) {
 
 TEST(PassageSplitterTest, SplitsAHugeSentenceAtSpaces) {
   std::string huge;
-  for (int i = 0; huge.size() < 3500; ++i) huge += "wörter" + std::to_string(i % 10) + " ohne Punkt ";
+  for (int i = 0; huge.size() < 3500; ++i)
+    huge += "wörter" + std::to_string(i % 10) + " ohne Punkt ";
   huge.pop_back();
   Article article;
   article.blocks = {paragraph(huge)};
-  const std::vector<Passage> passages = split_passages(article, {.max_bytes = 1000, .min_bytes = 250});
+  const std::vector<Passage> passages =
+      split_passages(article, {.max_bytes = 1000, .min_bytes = 250});
   expect_contiguous_slices(article, passages);
   ASSERT_GE(passages.size(), 4u);
   const std::string text = article.text();

@@ -3,7 +3,6 @@
 #include <gtest/gtest.h>
 
 #include <nlohmann/json.hpp>
-
 #include <sstream>
 #include <string>
 #include <vector>
@@ -20,8 +19,9 @@ std::vector<Hit> sample_hits() {
   first.passage_count = 5;
   first.title = "OpenAI ist in Gefahr";
   first.source = "/data/news/openai-altman.html";
-  first.text = "Mehr als 500 Mitarbeiter drohen mit der Kündigung, falls Sam Altman nicht "
-               "zurückkehrt.";
+  first.text =
+      "Mehr als 500 Mitarbeiter drohen mit der Kündigung, falls Sam Altman nicht "
+      "zurückkehrt.";
   first.highlights = {{13, 24}, {40, 50}};  // "Mitarbeiter", "Kündigung"
   first.metadata = {{"author", "Anna Berg"}, {"published", "2023-11-20T08:00:00Z"}};
 
@@ -81,8 +81,8 @@ TEST(JsonPrinterTest, PrintsOneParsableObjectPerHit) {
     const auto highlights = json.at("highlights").get<std::vector<std::vector<size_t>>>();
     ASSERT_EQ(highlights.size(), hits[i].highlights.size());
     for (size_t h = 0; h < highlights.size(); ++h) {
-      EXPECT_EQ(highlights[h], (std::vector<size_t>{hits[i].highlights[h].first,
-                                                    hits[i].highlights[h].second}));
+      EXPECT_EQ(highlights[h],
+                (std::vector<size_t>{hits[i].highlights[h].first, hits[i].highlights[h].second}));
     }
     for (const auto& [key, value] : hits[i].metadata) {
       EXPECT_EQ(json.at(key).get<std::string>(), value) << key;
@@ -98,8 +98,8 @@ TEST(JsonPrinterTest, KeysComeInAStableOrder) {
   const nlohmann::ordered_json json = nlohmann::ordered_json::parse(out.str());
   std::vector<std::string> keys;
   for (const auto& item : json.items()) keys.push_back(item.key());
-  const std::vector<std::string> expected = {"format_version", "rank",   "score", "docid",
-                                             "passage",        "title",  "source", "text",
+  const std::vector<std::string> expected = {"format_version", "rank",   "score",    "docid",
+                                             "passage",        "title",  "source",   "text",
                                              "highlights",     "author", "published"};
   EXPECT_EQ(keys, expected);
 }

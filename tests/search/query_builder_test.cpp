@@ -15,11 +15,11 @@ namespace {
 
 // One single-passage article per text, in an in-memory index; docids "d0", "d1", ...
 const char* const kTexts[] = {
-    "Mehr als 500 Mitarbeiter drohen mit Kündigung.",       // d0
-    "Die Mitarbeitern von OpenAI schrieben einen Brief.",   // d1
-    "Microsoft stellt Sam Altman ein.",                      // d2
-    "Die KI-Entwicklung geht weiter.",                       // d3
-    "Wer wurde entlassen? Sam Altman wurde entlassen.",      // d4
+    "Mehr als 500 Mitarbeiter drohen mit Kündigung.",      // d0
+    "Die Mitarbeitern von OpenAI schrieben einen Brief.",  // d1
+    "Microsoft stellt Sam Altman ein.",                    // d2
+    "Die KI-Entwicklung geht weiter.",                     // d3
+    "Wer wurde entlassen? Sam Altman wurde entlassen.",    // d4
 };
 
 class QueryBuilderTest : public ::testing::Test {
@@ -79,26 +79,26 @@ TEST_F(QueryBuilderTest, MatchesTheRightPassages) {
     std::set<std::string> docids;
   };
   const Case cases[] = {
-      {"Mitarbeiter", {"d0", "d1"}},               // inflected forms share the stem
+      {"Mitarbeiter", {"d0", "d1"}},  // inflected forms share the stem
       {"Mitarbeitern", {"d0", "d1"}},
       {"kündigen", {"d0"}},
       {"KÜNDIGUNG", {"d0"}},
-      {"Entwicklung", {"d3"}},                     // a compound part
+      {"Entwicklung", {"d3"}},  // a compound part
       {"KI-Entwicklung", {"d3"}},
       {"KI", {"d3"}},
       {"Mitarbeiter -OpenAI", {"d0"}},
       {"+Mitarbeiter -OpenAI", {"d0"}},
-      {"-OpenAI", {"d0", "d2", "d3", "d4"}},       // only exclusions: everything else
+      {"-OpenAI", {"d0", "d2", "d3", "d4"}},  // only exclusions: everything else
       {"-\"Sam Altman\"", {"d0", "d1", "d3"}},
-      {"+Sam Mitarbeiter", {"d2", "d4"}},          // must, and the rest only ranks
+      {"+Sam Mitarbeiter", {"d2", "d4"}},  // must, and the rest only ranks
       {"+Sam +Microsoft", {"d2"}},
       {"+\"Sam Altman\"", {"d2", "d4"}},
-      {"+\"Altman Sam\"", {}},                     // word order matters in a phrase
-      {"+\"KI Entwicklung\"", {"d3"}},             // a phrase over compound parts
-      {"+\u201Ewurde entlassen\u201C", {"d4"}},    // stopwords inside a phrase count
-      {"Wer Kündigung", {"d0"}},                   // a stopword alone matches nothing
-      {"+wurde", {"d4"}},                          // unless it is required
-      {"Wer wurde -Microsoft", {"d4"}},            // an excluded word is no content word
+      {"+\"Altman Sam\"", {}},                   // word order matters in a phrase
+      {"+\"KI Entwicklung\"", {"d3"}},           // a phrase over compound parts
+      {"+\u201Ewurde entlassen\u201C", {"d4"}},  // stopwords inside a phrase count
+      {"Wer Kündigung", {"d0"}},                 // a stopword alone matches nothing
+      {"+wurde", {"d4"}},                        // unless it is required
+      {"Wer wurde -Microsoft", {"d4"}},          // an excluded word is no content word
       {"die -OpenAI", {"d3"}},
       {"Zebra", {}},
   };

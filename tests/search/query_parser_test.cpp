@@ -12,9 +12,8 @@ namespace fundstelle::query {
 void PrintTo(const Clause& clause, std::ostream* out) {
   const char* occurrence = clause.occurrence == Occurrence::kMust      ? "+"
                            : clause.occurrence == Occurrence::kMustNot ? "-"
-                                                                        : "";
-  *out << occurrence << (clause.phrase ? "\"" : "[") << clause.text
-       << (clause.phrase ? "\"" : "]");
+                                                                       : "";
+  *out << occurrence << (clause.phrase ? "\"" : "[") << clause.text << (clause.phrase ? "\"" : "]");
 }
 
 namespace {
@@ -43,31 +42,38 @@ TEST(QueryParserTest, ParsesClauses) {
       {"extra whitespace", "  Sam\t\tAltman \n", {word("Sam"), word("Altman")}},
       {"umlauts", "Kündigung Mitarbeiter", {word("Kündigung"), word("Mitarbeiter")}},
       {"phrase", "\"Sam Altman\" OpenAI", {phrase("Sam Altman"), word("OpenAI")}},
-      {"german quotes", "\u201Edeutsche Anf\u00FChrungszeichen\u201C",
+      {"german quotes",
+       "\u201Edeutsche Anf\u00FChrungszeichen\u201C",
        {phrase("deutsche Anf\u00FChrungszeichen")}},
-      {"guillemets", "\u00BBoffener Brief\u00AB Vorstand",
+      {"guillemets",
+       "\u00BBoffener Brief\u00AB Vorstand",
        {phrase("offener Brief"), word("Vorstand")}},
       {"english curly quotes", "\u201Coffener Brief\u201D", {phrase("offener Brief")}},
-      {"phrase glued to words", "vor\"dem Haus\"nach",
+      {"phrase glued to words",
+       "vor\"dem Haus\"nach",
        {word("vor"), phrase("dem Haus"), word("nach")}},
       {"must", "+Altman", {word("Altman", kMust)}},
       {"must not", "OpenAI -Microsoft", {word("OpenAI"), word("Microsoft", kMustNot)}},
       {"must umlaut", "+Übernahme", {word("Übernahme", kMust)}},
       {"must digit", "-2023", {word("2023", kMustNot)}},
       {"must phrase", "+\"Sam Altman\"", {phrase("Sam Altman", kMust)}},
-      {"must not german phrase", "-\u201Eoffener Brief\u201C",
-       {phrase("offener Brief", kMustNot)}},
-      {"hyphen inside a word", "Nicht-Regierungsorganisation",
+      {"must not german phrase", "-\u201Eoffener Brief\u201C", {phrase("offener Brief", kMustNot)}},
+      {"hyphen inside a word",
+       "Nicht-Regierungsorganisation",
        {word("Nicht-Regierungsorganisation")}},
-      {"hyphenated compound and operator", "KI-Entwicklung -Regulierung",
+      {"hyphenated compound and operator",
+       "KI-Entwicklung -Regulierung",
        {word("KI-Entwicklung"), word("Regulierung", kMustNot)}},
       {"lone minus", "Krieg - Frieden", {word("Krieg"), word("-"), word("Frieden")}},
       {"minus at the end", "Krieg -", {word("Krieg"), word("-")}},
       {"plus at the end", "Krieg +", {word("Krieg"), word("+")}},
       {"double minus", "--Frieden", {word("--Frieden")}},
       {"minus before punctuation", "-(Frieden)", {word("-(Frieden)")}},
-      {"unbalanced quote", "OpenAI \"Sam Altman wurde", {word("OpenAI"), phrase("Sam Altman wurde")}},
-      {"unbalanced german quote", "\u201EKündigung der Mitarbeiter",
+      {"unbalanced quote",
+       "OpenAI \"Sam Altman wurde",
+       {word("OpenAI"), phrase("Sam Altman wurde")}},
+      {"unbalanced german quote",
+       "\u201EKündigung der Mitarbeiter",
        {phrase("Kündigung der Mitarbeiter")}},
       {"lone quote", "\"", {phrase("")}},
       {"empty phrase", "\"\" Wort", {phrase(""), word("Wort")}},

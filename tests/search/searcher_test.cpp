@@ -57,8 +57,7 @@ const std::string kWeather = "Das Wetter in San Francisco war am Wochenende sonn
 const std::vector<TestArticle> kArticles = {
     {"krise.html",
      "Unruhe bei OpenAI",
-     {kWeather,
-      kThreat,
+     {kWeather, kThreat,
       "Die Mitarbeiter von OpenAI schrieben einen offenen Brief an den Vorstand.",
       "Auch Mitarbeitern anderer Firmen fiel die Entscheidung leicht."},
      {{"author", "Anna Berg"}, {"published", "2023-11-20"}}},
@@ -170,8 +169,8 @@ TEST_F(SearcherTest, ShowsIdenticalPassageTextOnce) {
   EXPECT_EQ(alone[0].text, kWeather);
 
   const std::vector<Hit> hits = search("Wetter Sam Altman", {.limit = 10, .per_article = 0});
-  const auto copies = std::count_if(hits.begin(), hits.end(),
-                                    [](const Hit& h) { return h.text == kWeather; });
+  const auto copies =
+      std::count_if(hits.begin(), hits.end(), [](const Hit& h) { return h.text == kWeather; });
   EXPECT_EQ(copies, 1);
   std::vector<std::string> ids = ids_of(hits);
   std::sort(ids.begin(), ids.end());

@@ -69,7 +69,8 @@ TEST(TopicsTest, ReadsTopicFiles) {
        "  {\"query_text\": \"Kündigung\", \"query_id\": \"q2\", \"extra\": true}\n",
        {{"q1", "Wer ist Sam Altman?"}, {"q2", "Kündigung"}}},
       {"jsonl numeric id", "{\"query_id\": 42, \"query_text\": \"Börse\"}\r\n", {{"42", "Börse"}}},
-      {"jsonl escapes", R"({"query_id": "q1", "query_text": "\"Sam Altman\" \u00fcber"})",
+      {"jsonl escapes",
+       R"({"query_id": "q1", "query_text": "\"Sam Altman\" \u00fcber"})",
        {{"q1", "\"Sam Altman\" über"}}},
       {"empty file", "", {}},
       {"only blank lines", "\n \t \n", {}},
@@ -92,8 +93,8 @@ TEST(TopicsTest, ErrorsNameTheFileAndLine) {
   };
   const Case cases[] = {
       {"tsv line without tab", "q1\tgut\n\nq2 ohne Tab\n", ":3: ", "qid<TAB>query"},
-      {"broken json", "{\"query_id\": \"q1\", \"query_text\": \"a\"}\n{\"query_id\": \n", ":2: ",
-       "query_id and query_text"},
+      {"broken json", "{\"query_id\": \"q1\", \"query_text\": \"a\"}\n{\"query_id\": \n",
+       ":2: ", "query_id and query_text"},
       {"json without query_text", "{\"query_id\": \"q1\"}\n", ":1: ", "query_text"},
       {"json without query_id", "\n{\"query_text\": \"a\"}\n", ":2: ", "query_id"},
       {"json array", "[1, 2]\n", ":1: ", "qid<TAB>query"},

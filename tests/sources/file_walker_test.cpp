@@ -156,9 +156,9 @@ TEST(FileWalkerTest, HonoursIgnoreFiles) {
   dir.write("x.log");                   // sub's rules do not apply above sub
 
   const Walk result = walk({dir.path()});
-  const std::vector<std::string> expected = {
-      "artikel.txt",     "x.log",           "notes/keep.md", "sub/deep/only/here.txt",
-      "sub/notes/a.txt", "sub/only/there.txt"};
+  const std::vector<std::string> expected = {"artikel.txt",     "x.log",
+                                             "notes/keep.md",   "sub/deep/only/here.txt",
+                                             "sub/notes/a.txt", "sub/only/there.txt"};
   EXPECT_EQ(result.docids(), expected);
 }
 

@@ -20,8 +20,8 @@ class TempDir {
  public:
   TempDir() {
     static int counter = 0;
-    path_ = fs::temp_directory_path() /
-            ("fundstelle-input-test-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
+    path_ = fs::temp_directory_path() / ("fundstelle-input-test-" + std::to_string(::getpid()) +
+                                         "-" + std::to_string(counter++));
     fs::create_directories(path_);
   }
   ~TempDir() { fs::remove_all(path_); }
@@ -105,7 +105,8 @@ TEST(InputReaderTest, CompressedFilesAreDecompressedByContent) {
     ASSERT_EQ(got.records.size(), 1u) << c.file;
     EXPECT_EQ(got.records[0].bytes, kPage) << c.file;
     EXPECT_EQ(got.records[0].docid, c.file);
-    EXPECT_EQ(got.records[0].name, std::string(c.file) == "no-extension" ? "no-extension" : "page.html");
+    EXPECT_EQ(got.records[0].name,
+              std::string(c.file) == "no-extension" ? "no-extension" : "page.html");
   }
 }
 
@@ -136,7 +137,8 @@ TEST(InputReaderTest, TruncatedCompressedFileIsReportedWithPosition) {
   TempDir dir;
   std::string big;
   for (int i = 0; i < 20000; ++i) big += "Zeile " + std::to_string(i * 7919) + " über Xapian.\n";
-  write_archive(dir.path() / "big.txt.gz", ARCHIVE_FORMAT_RAW, ARCHIVE_FILTER_GZIP, {{"data", big}});
+  write_archive(dir.path() / "big.txt.gz", ARCHIVE_FORMAT_RAW, ARCHIVE_FILTER_GZIP,
+                {{"data", big}});
   const auto size = fs::file_size(dir.path() / "big.txt.gz");
   fs::resize_file(dir.path() / "big.txt.gz", size / 2);
   const Collected got = read_all(dir.path() / "big.txt.gz", "big.txt.gz");

@@ -37,8 +37,9 @@ IndexedArticle sample_article() {
                             {extract::meta::kSiteName, "Tech-Blog"},
                             {extract::meta::kLanguage, "de"},
                             {extract::meta::kTags, "KI, Wirtschaft,"}};
-  input.article.blocks = {{extract::BlockKind::kParagraph, "Die Mitarbeitern drohen mit Kündigung.", 0},
-                          {extract::BlockKind::kParagraph, "Die KI-Entwicklung ist wichtig.", 0}};
+  input.article.blocks = {
+      {extract::BlockKind::kParagraph, "Die Mitarbeitern drohen mit Kündigung.", 0},
+      {extract::BlockKind::kParagraph, "Die KI-Entwicklung ist wichtig.", 0}};
   input.passages = passages::split_passages(input.article, {.max_bytes = 1000, .min_bytes = 10});
   return input;
 }
@@ -69,24 +70,20 @@ TEST_F(DocumentBuilderTest, IndexesExactFormsWithPositionsAndStemsWithout) {
     Positions positions;
   };
   const Case cases[] = {
-      {"die", {1}},
-      {"Z" + stem("die"), {}},
-      {"mitarbeitern", {2}},
-      {"Zmitarbeit", {}},
-      {"drohen", {3}},
-      {"Z" + stem("drohen"), {}},
+      {"die", {1}},          {"Z" + stem("die"), {}},
+      {"mitarbeitern", {2}}, {"Zmitarbeit", {}},
+      {"drohen", {3}},       {"Z" + stem("drohen"), {}},
       {"mit", {4}},  // stopwords are indexed too, so that phrases with them match
-      {"kuendigung", {5}},
-      {"Z" + stem("kuendigung"), {}},
+      {"kuendigung", {5}},   {"Z" + stem("kuendigung"), {}},
   };
   for (const Case& c : cases) {
     const auto it = terms.find(c.term);
     ASSERT_NE(it, terms.end()) << c.term;
     EXPECT_EQ(it->second, c.positions) << c.term;
   }
-  EXPECT_EQ(terms.count("Kündigung"), 0u);   // never the surface form
-  EXPECT_EQ(terms.count("mitarbeiter"), 0u); // the exact form is the folded surface form
-  EXPECT_EQ(terms.count("entwicklung"), 0u); // another passage's words
+  EXPECT_EQ(terms.count("Kündigung"), 0u);    // never the surface form
+  EXPECT_EQ(terms.count("mitarbeiter"), 0u);  // the exact form is the folded surface form
+  EXPECT_EQ(terms.count("entwicklung"), 0u);  // another passage's words
 }
 
 TEST_F(DocumentBuilderTest, StemsCountEveryInflectedOccurrence) {
@@ -110,17 +107,15 @@ TEST_F(DocumentBuilderTest, StemsCountEveryInflectedOccurrence) {
 TEST_F(DocumentBuilderTest, PutsCompoundPartsAtConsecutivePositions) {
   const std::vector<Xapian::Document> docs = build_documents(sample_article(), analyzer_);
   ASSERT_EQ(docs.size(), 2u);
-  const std::map<std::string, Positions> terms = terms_of(docs[1]);  // "Die KI-Entwicklung ist wichtig."
+  const std::map<std::string, Positions> terms =
+      terms_of(docs[1]);  // "Die KI-Entwicklung ist wichtig."
   struct Case {
     std::string term;
     Positions positions;
   };
   const Case cases[] = {
-      {"die", {1}},
-      {"kientwicklung", {2}},
-      {"ki", {2}},
-      {"entwicklung", {3}},
-      {"ist", {4}},  // the word after a compound follows its last part
+      {"die", {1}},         {"kientwicklung", {2}}, {"ki", {2}},
+      {"entwicklung", {3}}, {"ist", {4}},  // the word after a compound follows its last part
       {"wichtig", {5}},
   };
   for (const Case& c : cases) {
@@ -154,10 +149,15 @@ TEST_F(DocumentBuilderTest, IndexesTitleTermsWithoutPositionsOnEveryPassage) {
   ASSERT_EQ(docs.size(), 2u);
   for (const Xapian::Document& doc : docs) {
     const std::map<std::string, Positions> terms = terms_of(doc);
-    const std::string expected[] = {
-        "Skientwicklung", "Ski", "Sentwicklung", "Sbei", "Sopenai",
-        "ZS" + stem("kientwicklung"), "ZS" + stem("ki"), "ZS" + stem("entwicklung"),
-        "ZS" + stem("openai")};
+    const std::string expected[] = {"Skientwicklung",
+                                    "Ski",
+                                    "Sentwicklung",
+                                    "Sbei",
+                                    "Sopenai",
+                                    "ZS" + stem("kientwicklung"),
+                                    "ZS" + stem("ki"),
+                                    "ZS" + stem("entwicklung"),
+                                    "ZS" + stem("openai")};
     for (const std::string& term : expected) {
       const auto it = terms.find(term);
       ASSERT_NE(it, terms.end()) << term;

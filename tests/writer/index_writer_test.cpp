@@ -3,8 +3,8 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
-#include <atomic>
 #include <algorithm>
+#include <atomic>
 #include <filesystem>
 #include <fstream>
 #include <string>
@@ -99,8 +99,8 @@ TEST_F(IndexWriterTest, CreatesAnIndexWithSchemaMetadata) {
 }
 
 TEST_F(IndexWriterTest, ReplacingAnArticleTwiceLeavesNoDuplicates) {
-  const IndexedArticle a = make_article("a.txt", {"Erster Absatz über Kündigungen.",
-                                                  "Zweiter Absatz über Mitarbeiter."}, "h1");
+  const IndexedArticle a = make_article(
+      "a.txt", {"Erster Absatz über Kündigungen.", "Zweiter Absatz über Mitarbeiter."}, "h1");
   const IndexedArticle b = make_article("b.txt", {"Ein anderer Artikel."}, "h2");
   ASSERT_EQ(a.passages.size(), 2u);
   {

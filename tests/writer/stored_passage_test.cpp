@@ -17,7 +17,8 @@ StoredPassage sample() {
   p.text = "Mehr als 500 Mitarbeiter drohen mit der Kündigung.\n\nZweiter Absatz mit \"Zitat\".";
   p.start = 1234;
   p.end = 1234 + p.text.size();
-  p.metadata = {{"author", "Anna Berg"}, {"published", "2023-11-20T08:00:00Z"},
+  p.metadata = {{"author", "Anna Berg"},
+                {"published", "2023-11-20T08:00:00Z"},
                 {"url", "https://example.org/a?b=1&c=2"}};
   return p;
 }
@@ -62,12 +63,12 @@ TEST(StoredPassageTest, RejectsDataItCannotRead) {
       "[1, 2, 3]",
       "\"string\"",
       "{}",
-      R"({"docid": "a", "passage": 0})",                     // no text
-      R"({"passage": 0, "text": "t"})",                      // no docid
-      R"({"docid": 5, "passage": 0, "text": "t"})",          // docid of the wrong type
+      R"({"docid": "a", "passage": 0})",                    // no text
+      R"({"passage": 0, "text": "t"})",                     // no docid
+      R"({"docid": 5, "passage": 0, "text": "t"})",         // docid of the wrong type
       R"({"docid": "a", "passage": "eins", "text": "t"})",  // passage of the wrong type
       R"({"docid": "a", "passage": 0, "text": "t", "meta": [1]})",
-      R"({"docid": "a", "passage": 0, "text": "t")",        // truncated
+      R"({"docid": "a", "passage": 0, "text": "t")",  // truncated
   };
   for (const char* input : inputs) {
     StoredPassage out;
