@@ -368,21 +368,6 @@ struct Channel {
   std::string authors;  // Atom: the feed's authors, for entries without their own
 };
 
-void add_distinct(std::vector<std::string>& values, std::string value) {
-  if (!value.empty() && std::find(values.begin(), values.end(), value) == values.end()) {
-    values.push_back(std::move(value));
-  }
-}
-
-std::string join(const std::vector<std::string>& values) {
-  std::string out;
-  for (const std::string& value : values) {
-    if (!out.empty()) out += ", ";
-    out += value;
-  }
-  return out;
-}
-
 void set_meta(Article& article, const char* key, std::string value) {
   if (!value.empty()) article.metadata[key] = std::move(value);
 }
@@ -402,10 +387,10 @@ std::string atom_authors(pugi::xml_node parent, const FeedRoot& root) {
   std::vector<std::string> authors;
   for (pugi::xml_node child : parent.children()) {
     if (is_own(child, "author", root)) {
-      add_distinct(authors, plain_text(node_text(own_child(child, "name", root))));
+      append_distinct(authors, plain_text(node_text(own_child(child, "name", root))));
     }
   }
-  return join(authors);
+  return join_values(authors);
 }
 
 std::string atom_link(pugi::xml_node entry, const FeedRoot& root) {
@@ -492,7 +477,8 @@ Article read_rss_item(pugi::xml_node item, const FeedRoot& root, const Channel& 
   std::vector<std::string> authors;
   std::string tags;
   for (pugi::xml_node child : item.children()) {
-    if (is_extension(child, "creator", root)) add_distinct(authors, plain_text(node_text(child)));
+    if (is_extension(child, "creator", root))
+      append_distinct(authors, plain_text(node_text(child)));
     if (is_own(child, "category", root) || is_extension(child, "subject", root)) {
       tags += plain_text(node_text(child)) + ",";
     }
@@ -500,11 +486,11 @@ Article read_rss_item(pugi::xml_node item, const FeedRoot& root, const Channel& 
   if (authors.empty()) {
     for (pugi::xml_node child : item.children()) {
       if (is_own(child, "author", root)) {
-        add_distinct(authors, rss_author_name(plain_text(node_text(child))));
+        append_distinct(authors, rss_author_name(plain_text(node_text(child))));
       }
     }
   }
-  set_meta(article, meta::kAuthor, join(authors));
+  set_meta(article, meta::kAuthor, join_values(authors));
   set_meta(article, meta::kTags, normalize_keyword_list(tags));
 
   const std::string language = normalize_language_tag(node_text(extension("language")));

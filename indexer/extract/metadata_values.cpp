@@ -1,5 +1,6 @@
 #include "extract/metadata_values.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cstdio>
 #include <optional>
@@ -393,6 +394,21 @@ std::string normalize_keyword_list(std::string_view list) {
     seen.push_back(std::move(key));
     if (!out.empty()) out += ", ";
     out.append(item);
+  }
+  return out;
+}
+
+void append_distinct(std::vector<std::string>& values, std::string value) {
+  if (!value.empty() && std::find(values.begin(), values.end(), value) == values.end()) {
+    values.push_back(std::move(value));
+  }
+}
+
+std::string join_values(const std::vector<std::string>& values) {
+  std::string out;
+  for (const std::string& value : values) {
+    if (!out.empty()) out += ", ";
+    out += value;
   }
   return out;
 }

@@ -4,6 +4,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace fundstelle::extract {
 
@@ -21,5 +22,11 @@ namespace fundstelle::extract {
 // Splits at commas (and semicolons), trims, drops empty and repeated entries (case-insensitive)
 // and joins with ", ".
 [[nodiscard]] std::string normalize_keyword_list(std::string_view list);
+
+// Collecting multi-valued fields (several authors): appends `value` unless empty or already there.
+void append_distinct(std::vector<std::string>& values, std::string value);
+
+// The values joined with ", ", the form Article::metadata uses for lists.
+[[nodiscard]] std::string join_values(const std::vector<std::string>& values);
 
 }  // namespace fundstelle::extract

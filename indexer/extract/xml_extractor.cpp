@@ -321,21 +321,6 @@ std::string byline_to_authors(std::string text) {
   return text;
 }
 
-void add_distinct(std::vector<std::string>& values, std::string value) {
-  if (!value.empty() && std::find(values.begin(), values.end(), value) == values.end()) {
-    values.push_back(std::move(value));
-  }
-}
-
-std::string join(const std::vector<std::string>& values) {
-  std::string out;
-  for (const std::string& value : values) {
-    if (!out.empty()) out += ", ";
-    out += value;
-  }
-  return out;
-}
-
 // Sets metadata[key] unless it is already set or `value` is empty: the first source wins.
 void set_if_missing(Article& article, const char* key, std::string value) {
   if (value.empty() || article.metadata.contains(key)) return;
@@ -548,14 +533,14 @@ void read_nitf_metadata(pugi::xml_node nitf, Article& article) {
     bool has_person = false;
     for (pugi::xml_node child : node.children()) {
       if (child.type() == pugi::node_element && local_name(child) == "person") {
-        add_distinct(authors, clean_element_text(child));
+        append_distinct(authors, clean_element_text(child));
         has_person = true;
       }
     }
-    if (!has_person) add_distinct(authors, byline_to_authors(clean_element_text(node, "byttl")));
+    if (!has_person) append_distinct(authors, byline_to_authors(clean_element_text(node, "byttl")));
     return false;
   });
-  set_if_missing(article, meta::kAuthor, join(authors));
+  set_if_missing(article, meta::kAuthor, join_values(authors));
 
   set_date_if_missing(article, meta::kPublished,
                       child_element(docdata, "date.issue").attribute("norm").value());
@@ -639,8 +624,8 @@ void read_generic_metadata(pugi::xml_node root, Article& article) {
       if (!author_parent) author_parent = node.parent();
       if (node.parent() == author_parent) {
         const pugi::xml_node author_name = child_element(node, "name");
-        add_distinct(authors,
-                     byline_to_authors(clean_element_text(author_name ? author_name : node)));
+        append_distinct(authors,
+                        byline_to_authors(clean_element_text(author_name ? author_name : node)));
       }
       return false;
     }
@@ -651,7 +636,7 @@ void read_generic_metadata(pugi::xml_node root, Article& article) {
     }
     return true;
   });
-  set_if_missing(article, meta::kAuthor, join(authors));
+  set_if_missing(article, meta::kAuthor, join_values(authors));
   set_if_missing(article, meta::kTags, normalize_keyword_list(keywords));
 
   std::string_view language = root.attribute("xml:lang").value();

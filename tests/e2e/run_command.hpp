@@ -5,6 +5,8 @@
 #include <string>
 #include <vector>
 
+#include "support/temp_dir.hpp"
+
 namespace fundstelle::testing {
 
 struct CommandResult {
@@ -18,20 +20,8 @@ struct CommandResult {
 [[nodiscard]] CommandResult run_command(const std::vector<std::string>& args,
                                         const std::vector<std::string>& env = {});
 
-// A directory under the system temp dir, removed when the object goes away.
-class TempDir {
- public:
-  TempDir();
-  ~TempDir();
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-  [[nodiscard]] const std::filesystem::path& path() const { return path_; }
-
- private:
-  std::filesystem::path path_;
-};
-
-// Writes `bytes` to `path`, creating parent directories.
-void write_file(const std::filesystem::path& path, const std::string& bytes);
+inline void write_file(const std::filesystem::path& path, const std::string& bytes) {
+  TempDir::write_file(path, bytes);
+}
 
 }  // namespace fundstelle::testing

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "schema.hpp"
+#include "support/temp_dir.hpp"
 #include "writer/document_builder.hpp"
 #include "writer/index_writer.hpp"
 
@@ -19,28 +20,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// A fresh directory for one test, removed with everything in it when the test ends.
-class TempDir {
- public:
-  TempDir() {
-    static std::atomic<int> counter{0};
-    path_ = fs::temp_directory_path() /
-            ("fundstelle-searcher-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
-    fs::remove_all(path_);
-    fs::create_directories(path_);
-  }
-  ~TempDir() {
-    std::error_code ignored;
-    fs::remove_all(path_, ignored);
-  }
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-
-  [[nodiscard]] const fs::path& path() const { return path_; }
-
- private:
-  fs::path path_;
-};
+using fundstelle::testing::TempDir;
 
 struct TestArticle {
   std::string docid;

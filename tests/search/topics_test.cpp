@@ -9,6 +9,8 @@
 #include <string>
 #include <vector>
 
+#include "support/temp_dir.hpp"
+
 namespace fundstelle::query {
 
 // Found by argument-dependent lookup from std::vector's operator== and GoogleTest's printer.
@@ -19,35 +21,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// A fresh directory for one test, removed with everything in it when the test ends.
-class TempDir {
- public:
-  TempDir() {
-    static std::atomic<int> counter{0};
-    path_ = fs::temp_directory_path() /
-            ("fundstelle-topics-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
-    fs::remove_all(path_);
-    fs::create_directories(path_);
-  }
-  ~TempDir() {
-    std::error_code ignored;
-    fs::remove_all(path_, ignored);
-  }
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-
-  [[nodiscard]] const fs::path& path() const { return path_; }
-
-  // Writes `content` to the file `name` in the directory and returns its path.
-  fs::path write(const std::string& name, const std::string& content) const {
-    const fs::path file = path_ / name;
-    std::ofstream(file, std::ios::binary) << content;
-    return file;
-  }
-
- private:
-  fs::path path_;
-};
+using fundstelle::testing::TempDir;
 
 TEST(TopicsTest, ReadsTopicFiles) {
   struct Case {
