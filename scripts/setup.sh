@@ -11,6 +11,7 @@ packages=(
   libarchive-dev                             # archives and compressed input
   libspdlog-dev libfmt-dev libcli11-dev nlohmann-json3-dev
   libgtest-dev                               # tests
+  wngerman                                   # German word list for compound splitting
   python3                                    # evaluation and benchmark scripts
 )
 

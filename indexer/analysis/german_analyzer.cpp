@@ -29,6 +29,26 @@ void GermanAnalyzer::analyze_word(std::string_view word, Terms& out) {
   out.stem = stem(out.exact);
 }
 
+const std::vector<std::string>& GermanAnalyzer::compound_parts(const std::string& folded) {
+  auto it = compound_cache_.find(folded);
+  if (it != compound_cache_.end()) return it->second;
+  if (compound_cache_.size() >= kMaxCachedStems) compound_cache_.clear();
+  return compound_cache_.emplace(folded, splitter_.split(folded)).first->second;
+}
+
+void GermanAnalyzer::append_parts(const Terms& terms, Span span, AnalyzedWord& word) {
+  const std::vector<std::string>& closed = compound_parts(terms.exact);
+  if (closed.empty()) {
+    word.parts.push_back(terms);
+    word.part_spans.push_back(span);
+    return;
+  }
+  for (const std::string& part : closed) {
+    word.parts.push_back({part, stem(part)});
+    word.part_spans.push_back(span);
+  }
+}
+
 bool GermanAnalyzer::WordStream::next(AnalyzedWord& word) {
   while (tokenizer_.next(token_)) {
     const std::string_view surface =
@@ -37,11 +57,19 @@ bool GermanAnalyzer::WordStream::next(AnalyzedWord& word) {
     if (word.whole.exact.empty() || word.whole.exact.size() > kMaxTermBytes) continue;
     word.span = token_.span;
     word.stopword = is_stopword(word.whole.exact);
-    word.parts.resize(token_.parts.size());
-    word.part_spans = token_.parts;
-    for (size_t i = 0; i < token_.parts.size(); ++i) {
-      const Span part = token_.parts[i];
-      analyzer_.analyze_word(text_.substr(part.begin, part.end - part.begin), word.parts[i]);
+    word.parts.clear();
+    word.part_spans.clear();
+    if (token_.parts.empty()) {
+      const std::vector<std::string>& closed = analyzer_.compound_parts(word.whole.exact);
+      for (const std::string& part : closed) {
+        word.parts.push_back({part, analyzer_.stem(part)});
+        word.part_spans.push_back(token_.span);
+      }
+      return true;
+    }
+    for (const Span part : token_.parts) {
+      analyzer_.analyze_word(text_.substr(part.begin, part.end - part.begin), part_terms_);
+      analyzer_.append_parts(part_terms_, part, word);
     }
     return true;
   }

@@ -9,12 +9,13 @@
 #include <unordered_map>
 #include <vector>
 
+#include "analysis/compound_splitter.hpp"
 #include "analysis/tokenizer.hpp"
 
 namespace fundstelle::analysis {
 
 // Name and version of the analysis, stored in the index; bump it whenever terms change.
-inline constexpr std::string_view kAnalyzerName = "german2-fold-hyphenparts/1";
+inline constexpr std::string_view kAnalyzerName = "german2-fold-compoundparts/2";
 
 // A word's two index forms: `exact` is the folded surface form (normalizer.hpp), `stem` the
 // Snowball "german2" stem of it — every word is stemmed, nouns included.
@@ -27,8 +28,13 @@ struct Terms {
 struct AnalyzedWord {
   Span span;                 // bytes in the analysed text
   Terms whole;               // for "KI-Entwicklung": "kientwicklung" / its stem
-  std::vector<Terms> parts;  // for "KI-Entwicklung": "ki", "entwicklung"; empty for simple words
-  std::vector<Span> part_spans;  // where each part is, parallel to `parts`
+  // The compound's parts: hyphen parts ("KI-Entwicklung": "ki", "entwicklung") and the parts of
+  // closed compounds ("Aktienkurs": "aktie", "kurs"; also inside hyphen parts); empty for simple
+  // words.
+  std::vector<Terms> parts;
+  // Where each part is, parallel to `parts`: a closed compound's parts all span the word (or
+  // hyphen part) they come from, since folding and linking elements blur their exact bytes.
+  std::vector<Span> part_spans;
   bool stopword = false;         // the whole word is a German stopword
 };
 
@@ -54,6 +60,7 @@ class GermanAnalyzer {
     std::string_view text_;
     Tokenizer tokenizer_;
     Token token_;
+    Terms part_terms_;
   };
 
   [[nodiscard]] WordStream words(std::string_view text) { return WordStream(*this, text); }
@@ -64,9 +71,17 @@ class GermanAnalyzer {
   // Folds and stems one word.
   void analyze_word(std::string_view word, Terms& out);
 
+  // The parts of a closed compound, folded (CompoundSplitter; cached); empty if not split.
+  [[nodiscard]] const std::vector<std::string>& compound_parts(const std::string& folded);
+
  private:
+  // Appends `terms` as a part, or its closed-compound parts if it is one.
+  void append_parts(const Terms& terms, Span span, AnalyzedWord& word);
+
   Xapian::Stem stemmer_;
   std::unordered_map<std::string, std::string> stem_cache_;
+  CompoundSplitter splitter_;
+  std::unordered_map<std::string, std::vector<std::string>> compound_cache_;
 };
 
 }  // namespace fundstelle::analysis

@@ -232,6 +232,57 @@ TEST_F(SearcherTest, SearchesSeveralIndexesAsOne) {
   EXPECT_EQ(ids, (std::vector<std::string>{"boerse.html#1", "extra.html#1"}));
 }
 
+// Closed compounds (#5): their parts are indexed and searched, below the whole word.
+class CompoundSearchTest : public ::testing::Test {
+ protected:
+  CompoundSearchTest() {
+    write_index(index_,
+                {{"kurs.html", "Börse", {"Der Aktienkurs von Siemens stieg am Dienstag deutlich."}},
+                 {"aktie.html",
+                  "Börse",
+                  {"Der Kurs der Aktie von Siemens stieg am Dienstag deutlich."}},
+                 {"vorstand.html",
+                  "Siemens",
+                  {"Zwei Vorstandsmitglieder verlassen das Unternehmen im Frühjahr."}},
+                 {"wetter.html", "Wetter", {kWeather}},
+                 {"krise.html", "Krise", {kThreat}}});
+  }
+
+  std::vector<Hit> search(std::string_view query) {
+    Searcher searcher({index_});
+    return searcher.search(query, {.limit = 10, .per_article = 0});
+  }
+
+  TempDir dir_;
+  fs::path index_ = dir_.path() / "index";
+};
+
+TEST_F(CompoundSearchTest, FindsACompoundByItsParts) {
+  const std::vector<std::string> hits = ids_of(search("Kurs der Aktie"));
+  EXPECT_NE(std::find(hits.begin(), hits.end(), "kurs.html#1"), hits.end());
+  const std::vector<std::string> board = ids_of(search("Mitglieder des Vorstands"));
+  ASSERT_FALSE(board.empty());
+  EXPECT_EQ(board[0], "vorstand.html#1");
+}
+
+TEST_F(CompoundSearchTest, TheExactCompoundRanksFirst) {
+  const std::vector<Hit> hits = search("Aktienkurs");
+  ASSERT_EQ(hits.size(), 2u);  // the passage with its parts is found too
+  EXPECT_EQ(id_of(hits[0]), "kurs.html#1");
+  EXPECT_EQ(id_of(hits[1]), "aktie.html#1");
+  EXPECT_GT(hits[0].score, hits[1].score);
+}
+
+TEST_F(CompoundSearchTest, HighlightsTheCompoundForAPart) {
+  const std::vector<Hit> hits = search("Aktie");
+  const auto it = std::find_if(hits.begin(), hits.end(),
+                               [](const Hit& h) { return id_of(h) == "kurs.html#1"; });
+  ASSERT_NE(it, hits.end());
+  ASSERT_EQ(it->highlights.size(), 1u);
+  const auto [begin, end] = it->highlights[0];
+  EXPECT_EQ(it->text.substr(begin, end - begin), "Aktienkurs");
+}
+
 TEST(SearcherErrorTest, MissingIndexSaysThereIsNoIndex) {
   TempDir dir;
   const fs::path missing = dir.path() / "does-not-exist";

@@ -1,0 +1,176 @@
+#include "analysis/compound_splitter.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <map>
+#include <optional>
+
+#include "analysis/stopwords.hpp"
+
+namespace fundstelle::analysis {
+namespace {
+
+// Parameters chosen by measurement on tests/fixtures/compounds/gold.tsv (scripts/eval_compounds).
+constexpr size_t kMinModifier = 3;    // shortest non-final part ("Eis", "Bau")
+constexpr size_t kMinHead = 3;        // shortest head ("Amt", "Tag")
+constexpr size_t kMaxParts = 3;       // deeper splits were mostly wrong
+constexpr uint32_t kMinShortPartCount = 10;  // a 3-letter part must be a frequent corpus word
+constexpr double kExtraPartPenalty = 0.3;    // per part beyond two: prefer the shallow split
+constexpr double kWholeWordFactor = 0.5;     // split when the parts' mean beats half the word's count
+constexpr double kDictionaryOnlyCount = 1.0; // frequency of a word the corpus never saw
+
+// Linking elements between parts (Aktie-n-kurs, Vorstand-s-mitglieder, Kind-er-garten).
+constexpr std::array<std::string_view, 8> kLinks = {"s", "es", "n", "en", "er", "e", "ens", "ns"};
+
+// Bound prefixes that are words elsewhere or look like them but do not form compounds' parts
+// (Vizekonsul, Niederlage, Zusammensetzung, Urinstinkt).
+constexpr std::array<std::string_view, 17> kBoundPrefixes = {
+    "nieder", "zusammen", "heraus", "vize", "super", "anti", "stief", "miss", "wider",
+    "wieder", "inter",    "pro",    "ver",  "dar",   "ent",  "zer",   "ur"};
+
+// Derivational suffixes that happen to be words: never a head (Gefangen-schaft, Format-ionen).
+constexpr std::array<std::string_view, 8> kNeverHeads = {"schaft", "schaften", "ion", "ionen",
+                                                         "ling",   "linge",    "tum", "nis"};
+
+// Heads that are also participle or noun endings (Vorsitz-ende, Tal-ente): a head only after a
+// linking element (Jahr-es-ende, Woche-n-ende).
+constexpr std::array<std::string_view, 6> kLinkedHeads = {"ende",  "enden", "endes",
+                                                          "ender", "ente",  "enten"};
+
+template <size_t N>
+bool contains(const std::array<std::string_view, N>& list, std::string_view word) {
+  return std::find(list.begin(), list.end(), word) != list.end();
+}
+
+bool is_plain_ascii_word(std::string_view word) {
+  return std::all_of(word.begin(), word.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+}
+
+}  // namespace
+
+struct CompoundSplitter::Segmentation {
+  std::vector<std::string> parts;
+  double log_frequency_sum = 0;
+};
+
+// One word's search: known-word lookups and suffix segmentations are memoised, because the same
+// substrings come up at every split point.
+class CompoundSplitter::Search {
+ public:
+  Search(const CompoundLexicon& lexicon, std::string_view word) : lexicon_(lexicon), word_(word) {}
+
+  // All segmentations of word_[begin, end) into at most `max_parts` parts, the last a head.
+  const std::vector<Segmentation>& tails(size_t begin, size_t max_parts) {
+    const auto key = std::make_pair(begin, max_parts);
+    if (auto it = tails_.find(key); it != tails_.end()) return it->second;
+    std::vector<Segmentation> result;
+    const std::string_view rest = word_.substr(begin);
+    if (rest.size() >= kMinHead && known(rest) && nounish(rest)) {
+      result.push_back({{std::string(rest)}, std::log(frequency(rest))});
+    }
+    if (max_parts > 1) {
+      for (size_t end = begin + kMinModifier; end + kMinHead <= word_.size(); ++end) {
+        for (const Modifier& modifier : modifiers(word_.substr(begin, end - begin))) {
+          for (const Segmentation& tail : tails(end, max_parts - 1)) {
+            const std::string& head = tail.parts.front();
+            if (contains(kNeverHeads, head)) continue;
+            if (contains(kLinkedHeads, head) && !modifier.linked) continue;
+            Segmentation joined;
+            joined.parts.reserve(tail.parts.size() + 1);
+            joined.parts.push_back(modifier.word);
+            joined.parts.insert(joined.parts.end(), tail.parts.begin(), tail.parts.end());
+            joined.log_frequency_sum = std::log(frequency(modifier.word)) + tail.log_frequency_sum;
+            result.push_back(std::move(joined));
+          }
+        }
+      }
+    }
+    return tails_.emplace(key, std::move(result)).first->second;
+  }
+
+  [[nodiscard]] std::optional<LexiconEntry> entry(std::string_view w) const {
+    return lexicon_.find(w);
+  }
+
+  // Corpus count; a word only the dictionary knows counts as rare.
+  [[nodiscard]] double frequency(std::string_view w) const {
+    const auto e = lexicon_.find(w);
+    if (!e) return 0;
+    if (e->count > 0) return e->count;
+    return e->dictionary_noun || e->dictionary_other ? kDictionaryOnlyCount : 0;
+  }
+
+  [[nodiscard]] bool known(std::string_view w) const {
+    if (is_stopword(w) || contains(kBoundPrefixes, w)) return false;
+    const auto e = lexicon_.find(w);
+    if (!e) return false;
+    if (w.size() <= 3) return e->count >= kMinShortPartCount;  // "ten", "ren", "men" are noise
+    return e->count > 0 || e->dictionary_noun || e->dictionary_other;
+  }
+
+  // A noun as far as the corpus (mostly capitalised) or else the dictionary can tell.
+  [[nodiscard]] bool nounish(std::string_view w) const {
+    const auto e = lexicon_.find(w);
+    if (!e) return false;
+    return e->count > 0 ? e->corpus_noun : e->dictionary_noun;
+  }
+
+ private:
+  struct Modifier {
+    std::string word;
+    bool linked = false;  // a linking element was cut off
+  };
+
+  // The known words a non-final segment can stand for: itself, itself without a linking
+  // element, or (Schul-buch, Sprach-kurs) itself with the final -e it dropped.
+  std::vector<Modifier> modifiers(std::string_view segment) {
+    std::vector<Modifier> out;
+    if (segment.size() >= kMinModifier && known(segment)) out.push_back({std::string(segment)});
+    for (std::string_view link : kLinks) {
+      if (segment.size() <= link.size() || !segment.ends_with(link)) continue;
+      const std::string_view base = segment.substr(0, segment.size() - link.size());
+      if (base.size() >= kMinModifier && known(base)) out.push_back({std::string(base), true});
+    }
+    if (out.empty() && segment.size() >= kMinModifier && !is_stopword(segment) &&
+        !contains(kBoundPrefixes, segment)) {
+      std::string with_e = std::string(segment) + 'e';
+      if (known(with_e)) out.push_back({std::move(with_e)});
+    }
+    return out;
+  }
+
+  const CompoundLexicon& lexicon_;
+  std::string_view word_;
+  std::map<std::pair<size_t, size_t>, std::vector<Segmentation>> tails_;
+};
+
+std::vector<std::string> CompoundSplitter::split(std::string_view folded_word) const {
+  if (folded_word.size() < kMinModifier + kMinHead || !is_plain_ascii_word(folded_word)) return {};
+  Search search(lexicon_, folded_word);
+  const auto whole = search.entry(folded_word);
+  // A word the corpus knows as mostly lower case is a verb, adjective or adverb: German noun
+  // compounds are nouns (vereinbart is not verein + bart).
+  if (whole) {
+    const bool non_noun = whole->count >= 2
+                              ? !whole->corpus_noun
+                              : whole->dictionary_other && !whole->dictionary_noun;
+    if (non_noun) return {};
+  }
+  double best_score = (whole ? whole->count : 0) * kWholeWordFactor;
+  const Segmentation* best = nullptr;
+  for (const Segmentation& candidate : search.tails(0, kMaxParts)) {
+    if (candidate.parts.size() < 2) continue;
+    const double parts = static_cast<double>(candidate.parts.size());
+    const double score = std::exp(candidate.log_frequency_sum / parts) *
+                         std::pow(kExtraPartPenalty, parts - 2);
+    if (score > best_score ||
+        (best && score == best_score && candidate.parts.size() < best->parts.size())) {
+      best = &candidate;
+      best_score = score;
+    }
+  }
+  return best ? best->parts : std::vector<std::string>{};
+}
+
+}  // namespace fundstelle::analysis
