@@ -39,8 +39,8 @@ class TermAdder {
 
 // Passage text: the exact form of every word with its position, its stem without (as Xapian's
 // TermGenerator does: phrases and proximity use exact forms; stem positions would cost ~25 % of
-// indexing time and ~30 % of index size). The parts of a hyphenated compound take consecutive
-// positions starting with the whole word's, so phrases over the parts match.
+// indexing time and ~30 % of index size). The parts of a compound (hyphenated or closed) take
+// consecutive positions starting with the whole word's, so phrases over the parts match.
 void index_text(std::string_view text, analysis::GermanAnalyzer& analyzer, Xapian::Document& doc) {
   TermAdder add(doc);
   AnalyzedWord word;

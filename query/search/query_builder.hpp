@@ -17,7 +17,7 @@ namespace fundstelle::query {
 struct QueryWeights {
   double stem = 1.0;      // the word's stem: every inflected form matches
   double exact = 0.3;     // bonus when the surface form (folded) matches too
-  double part = 0.5;      // a part of a hyphenated compound, below the whole word
+  double part = 0.5;      // a compound's part (KI-Entwicklung, Aktienkurs), below the whole word
   double title = 0.3;     // the word in the article's title
   double stopword = 0.1;  // function words of a question: they break ties, never dominate
 };
