@@ -49,9 +49,9 @@ std::optional<LexiconEntry> CompoundLexicon::find(std::string_view folded_word) 
   const size_t bucket = bucket_of(folded_word);
   const auto first = line_starts_.begin() + bucket_begin_[bucket];
   const auto last = line_starts_.begin() + bucket_begin_[bucket + 1];
-  const auto it = std::lower_bound(first, last, folded_word, [&](uint32_t start, std::string_view w) {
-    return word_from(start) < w;
-  });
+  const auto it =
+      std::lower_bound(first, last, folded_word,
+                       [&](uint32_t start, std::string_view w) { return word_from(start) < w; });
   if (it == last || word_from(*it) != folded_word) return std::nullopt;
   std::string_view rest = text_.substr(*it + folded_word.size());
   rest = rest.substr(0, rest.find('\n'));

@@ -12,13 +12,13 @@ namespace fundstelle::analysis {
 namespace {
 
 // Parameters chosen by measurement on tests/fixtures/compounds/gold.tsv (scripts/eval_compounds).
-constexpr size_t kMinModifier = 3;    // shortest non-final part ("Eis", "Bau")
-constexpr size_t kMinHead = 3;        // shortest head ("Amt", "Tag")
-constexpr size_t kMaxParts = 3;       // deeper splits were mostly wrong
+constexpr size_t kMinModifier = 3;           // shortest non-final part ("Eis", "Bau")
+constexpr size_t kMinHead = 3;               // shortest head ("Amt", "Tag")
+constexpr size_t kMaxParts = 3;              // deeper splits were mostly wrong
 constexpr uint32_t kMinShortPartCount = 10;  // a 3-letter part must be a frequent corpus word
 constexpr double kExtraPartPenalty = 0.3;    // per part beyond two: prefer the shallow split
-constexpr double kWholeWordFactor = 0.5;     // split when the parts' mean beats half the word's count
-constexpr double kDictionaryOnlyCount = 1.0; // frequency of a word the corpus never saw
+constexpr double kWholeWordFactor = 0.5;  // split when the parts' mean beats half the word's count
+constexpr double kDictionaryOnlyCount = 1.0;  // frequency of a word the corpus never saw
 
 // Linking elements between parts (Aktie-n-kurs, Vorstand-s-mitglieder, Kind-er-garten).
 constexpr std::array<std::string_view, 8> kLinks = {"s", "es", "n", "en", "er", "e", "ens", "ns"};
@@ -66,8 +66,11 @@ class CompoundSplitter::Search {
     if (auto it = tails_.find(key); it != tails_.end()) return it->second;
     std::vector<Segmentation> result;
     const std::string_view rest = word_.substr(begin);
-    if (rest.size() >= kMinHead && known(rest) && nounish(rest)) {
-      result.push_back({{std::string(rest)}, std::log(frequency(rest))});
+    if (rest.size() >= kMinHead) {
+      const Word head = look_up(rest);
+      if (head.known && head.nounish) {
+        result.push_back({{std::string(rest)}, std::log(head.frequency)});
+      }
     }
     if (max_parts > 1) {
       for (size_t end = begin + kMinModifier; end + kMinHead <= word_.size(); ++end) {
@@ -80,7 +83,7 @@ class CompoundSplitter::Search {
             joined.parts.reserve(tail.parts.size() + 1);
             joined.parts.push_back(modifier.word);
             joined.parts.insert(joined.parts.end(), tail.parts.begin(), tail.parts.end());
-            joined.log_frequency_sum = std::log(frequency(modifier.word)) + tail.log_frequency_sum;
+            joined.log_frequency_sum = std::log(modifier.frequency) + tail.log_frequency_sum;
             result.push_back(std::move(joined));
           }
         }
@@ -93,32 +96,31 @@ class CompoundSplitter::Search {
     return lexicon_.find(w);
   }
 
-  // Corpus count; a word only the dictionary knows counts as rare.
-  [[nodiscard]] double frequency(std::string_view w) const {
-    const auto e = lexicon_.find(w);
-    if (!e) return 0;
-    if (e->count > 0) return e->count;
-    return e->dictionary_noun || e->dictionary_other ? kDictionaryOnlyCount : 0;
-  }
-
-  [[nodiscard]] bool known(std::string_view w) const {
-    if (is_stopword(w) || contains(kBoundPrefixes, w)) return false;
-    const auto e = lexicon_.find(w);
-    if (!e) return false;
-    if (w.size() <= 3) return e->count >= kMinShortPartCount;  // "ten", "ren", "men" are noise
-    return e->count > 0 || e->dictionary_noun || e->dictionary_other;
-  }
-
-  // A noun as far as the corpus (mostly capitalised) or else the dictionary can tell.
-  [[nodiscard]] bool nounish(std::string_view w) const {
-    const auto e = lexicon_.find(w);
-    if (!e) return false;
-    return e->count > 0 ? e->corpus_noun : e->dictionary_noun;
-  }
-
  private:
+  // What the search needs to know of a candidate part, from one lexicon lookup.
+  struct Word {
+    bool known = false;  // may be a part
+    bool nounish =
+        false;  // a noun as far as the corpus (mostly capitalised) or else the dictionary can tell
+    double frequency = 0;  // corpus count; a word only the dictionary knows counts as rare
+  };
+
+  [[nodiscard]] Word look_up(std::string_view w) const {
+    Word word;
+    if (is_stopword(w) || contains(kBoundPrefixes, w)) return word;
+    const auto e = lexicon_.find(w);
+    if (!e) return word;
+    const bool listed = e->count > 0 || e->dictionary_noun || e->dictionary_other;
+    // Short words of the dictionary ("ten", "ren", "men") are noise as parts.
+    word.known = w.size() <= 3 ? e->count >= kMinShortPartCount : listed;
+    word.nounish = e->count > 0 ? e->corpus_noun : e->dictionary_noun;
+    word.frequency = e->count > 0 ? e->count : (listed ? kDictionaryOnlyCount : 0);
+    return word;
+  }
+
   struct Modifier {
     std::string word;
+    double frequency = 0;
     bool linked = false;  // a linking element was cut off
   };
 
@@ -126,16 +128,19 @@ class CompoundSplitter::Search {
   // element, or (Schul-buch, Sprach-kurs) itself with the final -e it dropped.
   std::vector<Modifier> modifiers(std::string_view segment) {
     std::vector<Modifier> out;
-    if (segment.size() >= kMinModifier && known(segment)) out.push_back({std::string(segment)});
+    if (const Word w = look_up(segment); w.known) {
+      out.push_back({std::string(segment), w.frequency});
+    }
     for (std::string_view link : kLinks) {
       if (segment.size() <= link.size() || !segment.ends_with(link)) continue;
       const std::string_view base = segment.substr(0, segment.size() - link.size());
-      if (base.size() >= kMinModifier && known(base)) out.push_back({std::string(base), true});
+      if (base.size() < kMinModifier) continue;
+      if (const Word w = look_up(base); w.known)
+        out.push_back({std::string(base), w.frequency, true});
     }
-    if (out.empty() && segment.size() >= kMinModifier && !is_stopword(segment) &&
-        !contains(kBoundPrefixes, segment)) {
+    if (out.empty() && !is_stopword(segment) && !contains(kBoundPrefixes, segment)) {
       std::string with_e = std::string(segment) + 'e';
-      if (known(with_e)) out.push_back({std::move(with_e)});
+      if (const Word w = look_up(with_e); w.known) out.push_back({std::move(with_e), w.frequency});
     }
     return out;
   }
@@ -146,15 +151,15 @@ class CompoundSplitter::Search {
 };
 
 std::vector<std::string> CompoundSplitter::split(std::string_view folded_word) const {
-  if (folded_word.size() < kMinModifier + kMinHead || !is_plain_ascii_word(folded_word)) return {};
+  static_assert(kMinWordBytes == kMinModifier + kMinHead);
+  if (folded_word.size() < kMinWordBytes || !is_plain_ascii_word(folded_word)) return {};
   Search search(lexicon_, folded_word);
   const auto whole = search.entry(folded_word);
   // A word the corpus knows as mostly lower case is a verb, adjective or adverb: German noun
   // compounds are nouns (vereinbart is not verein + bart).
   if (whole) {
-    const bool non_noun = whole->count >= 2
-                              ? !whole->corpus_noun
-                              : whole->dictionary_other && !whole->dictionary_noun;
+    const bool non_noun = whole->count >= 2 ? !whole->corpus_noun
+                                            : whole->dictionary_other && !whole->dictionary_noun;
     if (non_noun) return {};
   }
   double best_score = (whole ? whole->count : 0) * kWholeWordFactor;
@@ -162,8 +167,8 @@ std::vector<std::string> CompoundSplitter::split(std::string_view folded_word) c
   for (const Segmentation& candidate : search.tails(0, kMaxParts)) {
     if (candidate.parts.size() < 2) continue;
     const double parts = static_cast<double>(candidate.parts.size());
-    const double score = std::exp(candidate.log_frequency_sum / parts) *
-                         std::pow(kExtraPartPenalty, parts - 2);
+    const double score =
+        std::exp(candidate.log_frequency_sum / parts) * std::pow(kExtraPartPenalty, parts - 2);
     if (score > best_score ||
         (best && score == best_score && candidate.parts.size() < best->parts.size())) {
       best = &candidate;

@@ -14,6 +14,9 @@ namespace fundstelle::analysis {
 // Stateless and thread-safe; callers cache results per word (GermanAnalyzer does).
 class CompoundSplitter {
  public:
+  // Shorter words are never split (two parts of at least three letters).
+  static constexpr size_t kMinWordBytes = 6;
+
   explicit CompoundSplitter(const CompoundLexicon& lexicon = CompoundLexicon::embedded())
       : lexicon_(lexicon) {}
 

@@ -29,24 +29,30 @@ void GermanAnalyzer::analyze_word(std::string_view word, Terms& out) {
   out.stem = stem(out.exact);
 }
 
-const std::vector<std::string>& GermanAnalyzer::compound_parts(const std::string& folded) {
+const std::vector<Terms>& GermanAnalyzer::compound_parts(const std::string& folded) {
+  // Most words are too short to split: they skip the cache lookup.
+  static const std::vector<Terms> kNone;
+  if (folded.size() < CompoundSplitter::kMinWordBytes) return kNone;
   auto it = compound_cache_.find(folded);
   if (it != compound_cache_.end()) return it->second;
   if (compound_cache_.size() >= kMaxCachedStems) compound_cache_.clear();
-  return compound_cache_.emplace(folded, splitter_.split(folded)).first->second;
+  std::vector<Terms> parts;
+  for (std::string& part : splitter_.split(folded)) {
+    std::string part_stem = stem(part);
+    parts.push_back({std::move(part), std::move(part_stem)});
+  }
+  return compound_cache_.emplace(folded, std::move(parts)).first->second;
 }
 
 void GermanAnalyzer::append_parts(const Terms& terms, Span span, AnalyzedWord& word) {
-  const std::vector<std::string>& closed = compound_parts(terms.exact);
+  const std::vector<Terms>& closed = compound_parts(terms.exact);
   if (closed.empty()) {
     word.parts.push_back(terms);
     word.part_spans.push_back(span);
     return;
   }
-  for (const std::string& part : closed) {
-    word.parts.push_back({part, stem(part)});
-    word.part_spans.push_back(span);
-  }
+  word.parts.insert(word.parts.end(), closed.begin(), closed.end());
+  word.part_spans.insert(word.part_spans.end(), closed.size(), span);
 }
 
 bool GermanAnalyzer::WordStream::next(AnalyzedWord& word) {
@@ -60,11 +66,9 @@ bool GermanAnalyzer::WordStream::next(AnalyzedWord& word) {
     word.parts.clear();
     word.part_spans.clear();
     if (token_.parts.empty()) {
-      const std::vector<std::string>& closed = analyzer_.compound_parts(word.whole.exact);
-      for (const std::string& part : closed) {
-        word.parts.push_back({part, analyzer_.stem(part)});
-        word.part_spans.push_back(token_.span);
-      }
+      const std::vector<Terms>& closed = analyzer_.compound_parts(word.whole.exact);
+      word.parts.assign(closed.begin(), closed.end());
+      word.part_spans.assign(closed.size(), token_.span);
       return true;
     }
     for (const Span part : token_.parts) {

@@ -26,8 +26,8 @@ struct Terms {
 
 // One analysed word of the input.
 struct AnalyzedWord {
-  Span span;                 // bytes in the analysed text
-  Terms whole;               // for "KI-Entwicklung": "kientwicklung" / its stem
+  Span span;    // bytes in the analysed text
+  Terms whole;  // for "KI-Entwicklung": "kientwicklung" / its stem
   // The compound's parts: hyphen parts ("KI-Entwicklung": "ki", "entwicklung") and the parts of
   // closed compounds ("Aktienkurs": "aktie", "kurs"; also inside hyphen parts); empty for simple
   // words.
@@ -35,7 +35,7 @@ struct AnalyzedWord {
   // Where each part is, parallel to `parts`: a closed compound's parts all span the word (or
   // hyphen part) they come from, since folding and linking elements blur their exact bytes.
   std::vector<Span> part_spans;
-  bool stopword = false;         // the whole word is a German stopword
+  bool stopword = false;  // the whole word is a German stopword
 };
 
 // Terms longer than this (URLs, base64, garbage) are not indexed; Xapian's hard limit is 245.
@@ -71,8 +71,9 @@ class GermanAnalyzer {
   // Folds and stems one word.
   void analyze_word(std::string_view word, Terms& out);
 
-  // The parts of a closed compound, folded (CompoundSplitter; cached); empty if not split.
-  [[nodiscard]] const std::vector<std::string>& compound_parts(const std::string& folded);
+  // The parts of a closed compound with their stems (CompoundSplitter; cached); empty if the
+  // folded word is not split.
+  [[nodiscard]] const std::vector<Terms>& compound_parts(const std::string& folded);
 
  private:
   // Appends `terms` as a part, or its closed-compound parts if it is one.
@@ -81,7 +82,7 @@ class GermanAnalyzer {
   Xapian::Stem stemmer_;
   std::unordered_map<std::string, std::string> stem_cache_;
   CompoundSplitter splitter_;
-  std::unordered_map<std::string, std::vector<std::string>> compound_cache_;
+  std::unordered_map<std::string, std::vector<Terms>> compound_cache_;
 };
 
 }  // namespace fundstelle::analysis

@@ -1,6 +1,9 @@
 // Build-time tool: merges corpus word counts and a German word list into the compound lexicon
 // (the format of compound_lexicon.hpp), folded as the analyzer folds words.
 // Usage: make_compound_lexicon WORD_COUNTS.tsv DICTIONARY OUTPUT
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
 #include <algorithm>
 #include <charconv>
 #include <fstream>
@@ -8,9 +11,6 @@
 #include <map>
 #include <string>
 #include <string_view>
-
-#include <unicode/uchar.h>
-#include <unicode/utf8.h>
 
 #include "analysis/normalizer.hpp"
 

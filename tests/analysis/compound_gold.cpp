@@ -20,9 +20,9 @@ std::vector<std::string> split_on(std::string_view text, char separator) {
   }
 }
 
-std::string joined(const std::vector<std::string>& parts) {
+std::string joined(const std::vector<Terms>& parts) {
   std::string out;
-  for (const std::string& part : parts) out += (out.empty() ? "" : "+") + part;
+  for (const Terms& part : parts) out += (out.empty() ? "" : "+") + part.exact;
   return out.empty() ? "-" : out;
 }
 
@@ -39,7 +39,7 @@ CompoundScore score_compounds(const std::filesystem::path& gold, GermanAnalyzer&
     if (fields.size() < 2) continue;
     const std::string& word = fields[0];
     const std::string& expected = fields[1];
-    const std::vector<std::string>& parts = analyzer.compound_parts(fold(word));
+    const std::vector<Terms>& parts = analyzer.compound_parts(fold(word));
     const auto error = [&](std::string_view kind) {
       score.errors.push_back(std::string(kind) + "\t" + word + "\t" + joined(parts) + "\t" +
                              expected);
@@ -59,11 +59,12 @@ CompoundScore score_compounds(const std::filesystem::path& gold, GermanAnalyzer&
       continue;
     }
     std::vector<std::string> stems;
-    for (const std::string& part : parts) stems.push_back(analyzer.stem(part));
+    for (const Terms& part : parts) stems.push_back(part.stem);
     bool matched = false;
     for (const std::string& analysis : split_on(expected, '|')) {
       std::vector<std::string> gold_stems;
-      for (const std::string& part : split_on(analysis, '+')) gold_stems.push_back(analyzer.stem(part));
+      for (const std::string& part : split_on(analysis, '+'))
+        gold_stems.push_back(analyzer.stem(part));
       matched = matched || gold_stems == stems;
     }
     if (matched) {

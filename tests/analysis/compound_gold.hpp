@@ -10,12 +10,12 @@
 namespace fundstelle::analysis {
 
 struct CompoundScore {
-  int compounds = 0;      // gold words that are compounds
-  int non_compounds = 0;  // gold words that must not be split
-  int correct = 0;        // compounds split into the gold parts (compared by stems)
-  int wrong = 0;          // compounds split into other parts
-  int missed = 0;         // compounds not split
-  int false_splits = 0;   // non-compounds split
+  int compounds = 0;                // gold words that are compounds
+  int non_compounds = 0;            // gold words that must not be split
+  int correct = 0;                  // compounds split into the gold parts (compared by stems)
+  int wrong = 0;                    // compounds split into other parts
+  int missed = 0;                   // compounds not split
+  int false_splits = 0;             // non-compounds split
   std::vector<std::string> errors;  // one line per error: kind, word, split, gold
 
   // Of all splits made on gold words, the share that is exactly right.

@@ -236,16 +236,15 @@ TEST_F(SearcherTest, SearchesSeveralIndexesAsOne) {
 class CompoundSearchTest : public ::testing::Test {
  protected:
   CompoundSearchTest() {
-    write_index(index_,
-                {{"kurs.html", "Börse", {"Der Aktienkurs von Siemens stieg am Dienstag deutlich."}},
-                 {"aktie.html",
-                  "Börse",
-                  {"Der Kurs der Aktie von Siemens stieg am Dienstag deutlich."}},
-                 {"vorstand.html",
-                  "Siemens",
-                  {"Zwei Vorstandsmitglieder verlassen das Unternehmen im Frühjahr."}},
-                 {"wetter.html", "Wetter", {kWeather}},
-                 {"krise.html", "Krise", {kThreat}}});
+    write_index(
+        index_,
+        {{"kurs.html", "Börse", {"Der Aktienkurs von Siemens stieg am Dienstag deutlich."}},
+         {"aktie.html", "Börse", {"Der Kurs der Aktie von Siemens stieg am Dienstag deutlich."}},
+         {"vorstand.html",
+          "Siemens",
+          {"Zwei Vorstandsmitglieder verlassen das Unternehmen im Frühjahr."}},
+         {"wetter.html", "Wetter", {kWeather}},
+         {"krise.html", "Krise", {kThreat}}});
   }
 
   std::vector<Hit> search(std::string_view query) {
