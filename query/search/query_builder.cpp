@@ -2,6 +2,7 @@
 
 #include "analysis/normalizer.hpp"
 #include "schema.hpp"
+#include "search/filter_queries.hpp"
 
 namespace fundstelle::query {
 namespace {
@@ -63,46 +64,6 @@ Xapian::Query phrase_query(const std::vector<AnalyzedWord>& words) {
   if (terms.size() == 1) return terms.front();
   return Xapian::Query(Xapian::Query::OP_PHRASE, terms.begin(), terms.end(),
                        static_cast<Xapian::termcount>(terms.size()));
-}
-
-// date:2023-11..2023-12 on the ISO 8601 strings of the date slot: a partial date stands for its
-// whole period, so the upper end is extended past every string that starts with it.
-Xapian::Query date_query(const Clause& clause) {
-  const std::string low = clause.date_from.empty() ? "0" : clause.date_from;
-  const std::string high = (clause.date_to.empty() ? "9999" : clause.date_to) + "\xff";
-  return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, schema::kSlotDate, low, high);
-}
-
-bool is_separator(char c) { return c == ' ' || c == '.'; }
-
-// `word` occurs in `value` between separators (or its ends).
-bool contains_word(const std::string& value, const std::string& word) {
-  for (size_t at = value.find(word); at != std::string::npos; at = value.find(word, at + 1)) {
-    const size_t end = at + word.size();
-    if ((at == 0 || is_separator(value[at - 1])) && (end == value.size() || is_separator(value[end]))) {
-      return true;
-    }
-  }
-  return false;
-}
-
-// author:Reimann finds "Ajonas reimann": the folded value as a whole, or as a word (between
-// spaces or dots) of an indexed value; boolean, so it filters without weight.
-Xapian::Query field_query(std::string_view prefix, std::string_view value,
-                          const Xapian::Database* db) {
-  std::string folded = analysis::fold(value);
-  if (prefix == schema::kSite && folded.starts_with("www.")) folded.erase(0, 4);
-  if (folded.empty()) return Xapian::Query::MatchNothing;
-  std::vector<Xapian::Query> terms{Xapian::Query(prefixed(prefix, folded))};
-  if (db != nullptr) {
-    const std::string p(prefix);
-    for (auto it = db->allterms_begin(p);
-         it != db->allterms_end(p) && terms.size() <= kMaxFieldValues; ++it) {
-      const std::string indexed = (*it).substr(p.size());
-      if (indexed != folded && contains_word(indexed, folded)) terms.emplace_back(*it);
-    }
-  }
-  return scaled(0, any_of(std::move(terms)));
 }
 
 bool is_filter(ClauseKind kind) {
@@ -265,11 +226,11 @@ class Builder {
         return combined(Xapian::Query::OP_AND, std::move(words));
       }
       case ClauseKind::kAuthor:
-        return field_query(schema::kAuthor, clause.text, resources_.database);
+        return field_query(schema::kAuthor, clause.text, resources_.database, kMaxFieldValues);
       case ClauseKind::kSite:
-        return field_query(schema::kSite, clause.text, resources_.database);
+        return field_query(schema::kSite, clause.text, resources_.database, kMaxFieldValues);
       case ClauseKind::kDate:
-        return date_query(clause);
+        return date_query(clause.date_from, clause.date_to);
       case ClauseKind::kNear:
         return near_query(clause);
       case ClauseKind::kAll: {
