@@ -30,6 +30,9 @@ struct Options {
   fs::path baseline;  // plain Xapian index of the same passages; built if missing
   size_t runs = 3;
   size_t limit = 10;
+  unsigned per_article = 2;
+  bool synonyms = true;
+  bool suggestions = true;
 };
 
 double percentile(std::vector<double> values, double p) {
@@ -92,6 +95,9 @@ int main(int argc, char** argv) {
       ->required();
   app.add_option("--runs", o.runs, "timed runs after one warm-up run");
   app.add_option("-n", o.limit, "hits per query");
+  app.add_option("--per-article", o.per_article, "passages per article (0: no collapsing)");
+  app.add_flag("!--no-synonyms", o.synonyms, "leave synonyms out");
+  app.add_flag("!--no-suggestions", o.suggestions, "leave the spelling check out");
   CLI11_PARSE(app, argc, argv);
   try {
     auto topics = q::read_topics(o.queries);
@@ -107,6 +113,9 @@ int main(int argc, char** argv) {
     q::Searcher searcher({o.db});
     q::SearchOptions search;
     search.limit = o.limit;
+    search.per_article = o.per_article;
+    search.synonyms = o.synonyms;
+    if (!o.suggestions) search.suggest_below = 0;
 
     Xapian::Database plain(o.baseline.string());
     Xapian::QueryParser parser;
@@ -122,7 +131,9 @@ int main(int argc, char** argv) {
       size_t fundstelle_hits = 0, xapian_hits = 0;
       for (const q::Topic& topic : topics.value()) {
         fundstelle_ms.push_back(timed([&] {
-          const q::SearchResult result = searcher.search_with_suggestion(topic.text, search);
+          const q::SearchResult result =
+              o.suggestions ? searcher.search_with_suggestion(topic.text, search)
+                            : q::SearchResult{searcher.search(topic.text, search), {}};
           fundstelle_hits += result.hits.size();
           for (const q::Hit& hit : result.hits) sink += hit.highlights.size();
         }));
