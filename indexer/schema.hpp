@@ -25,7 +25,7 @@ inline constexpr std::string_view kArticleId = "Q";   // "Q" + docid: all passag
 inline constexpr std::string_view kPassageId = "XP";  // "XP" + docid + "#" + n: passage n (1-based)
 // Filters (folded, whole value as one term):
 inline constexpr std::string_view kAuthor = "A";
-inline constexpr std::string_view kSite = "H";
+inline constexpr std::string_view kSite = "H";  // site name and the URL's host (no "www.")
 inline constexpr std::string_view kLanguage = "L";
 inline constexpr std::string_view kTag = "K";
 

@@ -92,7 +92,11 @@ int main(int argc, char** argv) {
     search.limit = options.limit;
     search.offset = options.offset;
     search.per_article = options.per_article;
-    const std::vector<q::Hit> hits = searcher.search(query, search);
+    const q::SearchResult result = searcher.search_with_suggestion(query, search);
+    const std::vector<q::Hit>& hits = result.hits;
+    if (result.suggestion && !options.json) {
+      std::cerr << "Meinten Sie: " << *result.suggestion << '\n';
+    }
     if (options.json) {
       q::print_json(hits, std::cout);
     } else if (hits.empty()) {

@@ -73,6 +73,18 @@ void index_title(std::string_view title, analysis::GermanAnalyzer& analyzer,
   }
 }
 
+// "https://www.spiegel.de/politik/x" -> "spiegel.de": what people type after site:.
+std::string_view url_host(std::string_view url) {
+  const size_t scheme = url.find("://");
+  if (scheme == std::string_view::npos) return {};
+  url.remove_prefix(scheme + 3);
+  url = url.substr(0, url.find_first_of("/?#"));
+  if (const size_t at = url.rfind('@'); at != std::string_view::npos) url.remove_prefix(at + 1);
+  url = url.substr(0, url.find(':'));
+  if (url.starts_with("www.")) url.remove_prefix(4);
+  return url;
+}
+
 void add_filter_terms(const extract::Article& article, Xapian::Document& doc) {
   const auto add = [&](std::string_view prefix, const char* key) {
     const auto it = article.metadata.find(key);
@@ -92,6 +104,11 @@ void add_filter_terms(const extract::Article& article, Xapian::Document& doc) {
   add(schema::kSite, extract::meta::kSiteName);
   add(schema::kLanguage, extract::meta::kLanguage);
   add(schema::kTag, extract::meta::kTags);
+  // The site is also known by its host name: site:spiegel.de finds pages without a site name.
+  if (const auto url = article.metadata.find(extract::meta::kUrl); url != article.metadata.end()) {
+    const std::string_view host = url_host(url->second);
+    if (!host.empty()) doc.add_boolean_term(bounded_term(schema::kSite, analysis::fold(host)));
+  }
 }
 
 }  // namespace

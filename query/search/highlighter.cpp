@@ -3,9 +3,18 @@
 namespace fundstelle::query {
 namespace {
 
-bool matches(const analysis::Terms& terms, const std::set<std::string>& exact,
-             const std::set<std::string>& stems) {
-  return exact.count(terms.exact) > 0 || stems.count(terms.stem) > 0;
+struct Wanted {
+  const std::set<std::string>& exact;
+  const std::set<std::string>& stems;
+  const std::set<std::string>& prefixes;
+};
+
+bool matches(const analysis::Terms& terms, const Wanted& wanted) {
+  if (wanted.exact.count(terms.exact) > 0 || wanted.stems.count(terms.stem) > 0) return true;
+  for (const std::string& prefix : wanted.prefixes) {
+    if (terms.exact.starts_with(prefix)) return true;
+  }
+  return false;
 }
 
 }  // namespace
@@ -13,18 +22,20 @@ bool matches(const analysis::Terms& terms, const std::set<std::string>& exact,
 std::vector<std::pair<size_t, size_t>> find_highlights(std::string_view text,
                                                        const std::set<std::string>& exact,
                                                        const std::set<std::string>& stems,
-                                                       analysis::GermanAnalyzer& analyzer) {
+                                                       analysis::GermanAnalyzer& analyzer,
+                                                       const std::set<std::string>& prefixes) {
   std::vector<std::pair<size_t, size_t>> ranges;
-  if (exact.empty() && stems.empty()) return ranges;
+  if (exact.empty() && stems.empty() && prefixes.empty()) return ranges;
+  const Wanted wanted{exact, stems, prefixes};
   analysis::AnalyzedWord word;
   auto stream = analyzer.words(text);
   while (stream.next(word)) {
-    if (matches(word.whole, exact, stems)) {
+    if (matches(word.whole, wanted)) {
       ranges.emplace_back(word.span.begin, word.span.end);
       continue;
     }
     for (size_t i = 0; i < word.parts.size(); ++i) {
-      if (matches(word.parts[i], exact, stems)) {
+      if (matches(word.parts[i], wanted)) {
         ranges.emplace_back(word.part_spans[i].begin, word.part_spans[i].end);
       }
     }

@@ -1,6 +1,8 @@
 #include "search/query_builder.hpp"
 
+#include "analysis/normalizer.hpp"
 #include "schema.hpp"
+#include "search/filter_queries.hpp"
 
 namespace fundstelle::query {
 namespace {
@@ -12,9 +14,15 @@ Xapian::Query scaled(double factor, const Xapian::Query& q) {
   return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, q, factor);
 }
 
-Xapian::Query any_of(const std::vector<Xapian::Query>& queries) {
+Xapian::Query combined(Xapian::Query::op op, std::vector<Xapian::Query> queries) {
+  std::erase_if(queries, [](const Xapian::Query& q) { return q.empty(); });
   if (queries.empty()) return Xapian::Query::MatchNothing;
-  return Xapian::Query(Xapian::Query::OP_OR, queries.begin(), queries.end());
+  if (queries.size() == 1) return queries.front();
+  return Xapian::Query(op, queries.begin(), queries.end());
+}
+
+Xapian::Query any_of(std::vector<Xapian::Query> queries) {
+  return combined(Xapian::Query::OP_OR, std::move(queries));
 }
 
 std::string prefixed(std::string_view prefix, const std::string& term) {
@@ -22,12 +30,11 @@ std::string prefixed(std::string_view prefix, const std::string& term) {
 }
 
 Xapian::Query terms_query(const Terms& terms, const QueryWeights& w) {
-  std::vector<Xapian::Query> evidence{
+  return any_of({
       scaled(w.stem, Xapian::Query(prefixed(schema::kStem, terms.stem))),
       scaled(w.exact, Xapian::Query(terms.exact)),
       scaled(w.title, Xapian::Query(prefixed(schema::kTitleStem, terms.stem))),
-  };
-  return any_of(evidence);
+  });
 }
 
 Xapian::Query word_query(const AnalyzedWord& word, const QueryWeights& w) {
@@ -38,9 +45,9 @@ Xapian::Query word_query(const AnalyzedWord& word, const QueryWeights& w) {
   return Xapian::Query(Xapian::Query::OP_OR, whole, scaled(w.part, any_of(parts)));
 }
 
-// A phrase matches consecutive exact forms; compounds contribute their parts, which the indexer
+// The exact forms a phrase or NEAR compares: a compound contributes its parts, which the indexer
 // put at consecutive positions.
-Xapian::Query phrase_query(const std::vector<AnalyzedWord>& words) {
+std::vector<Xapian::Query> positional_terms(const std::vector<AnalyzedWord>& words) {
   std::vector<Xapian::Query> terms;
   for (const AnalyzedWord& word : words) {
     if (word.parts.empty()) {
@@ -49,96 +56,290 @@ Xapian::Query phrase_query(const std::vector<AnalyzedWord>& words) {
       for (const Terms& part : word.parts) terms.emplace_back(part.exact);
     }
   }
+  return terms;
+}
+
+Xapian::Query phrase_query(const std::vector<AnalyzedWord>& words) {
+  std::vector<Xapian::Query> terms = positional_terms(words);
   if (terms.size() == 1) return terms.front();
   return Xapian::Query(Xapian::Query::OP_PHRASE, terms.begin(), terms.end(),
                        static_cast<Xapian::termcount>(terms.size()));
 }
 
-struct AnalyzedClause {
-  const Clause* clause;
-  std::vector<AnalyzedWord> words;
-};
-
-void remember_highlights(const AnalyzedWord& word, BuiltQuery& out) {
-  out.highlight_exact.insert(word.whole.exact);
-  out.highlight_stems.insert(word.whole.stem);
-  for (const Terms& part : word.parts) {
-    out.highlight_exact.insert(part.exact);
-    out.highlight_stems.insert(part.stem);
-  }
+bool is_filter(ClauseKind kind) {
+  return kind == ClauseKind::kAuthor || kind == ClauseKind::kSite || kind == ClauseKind::kDate;
 }
+
+class Builder {
+ public:
+  Builder(analysis::GermanAnalyzer& analyzer, const QueryWeights& weights,
+          const QueryResources& resources, BuiltQuery& out)
+      : analyzer_(analyzer), w_(weights), resources_(resources), out_(out) {}
+
+  // A run of juxtaposed clauses: words that rank, +required, -excluded, filters.
+  Xapian::Query sequence(const std::vector<Clause>& clauses) {
+    std::vector<AnalyzedClause> analyzed;
+    bool has_content_word = false;
+    for (const Clause& clause : clauses) {
+      AnalyzedClause entry{&clause, analyze(clause)};
+      const bool positive = clause.occurrence != Occurrence::kMustNot;
+      // An excluded word is no content: "Wer wurde -Altman" still searches for "wer wurde".
+      for (const AnalyzedWord& word : entry.words) {
+        has_content_word = has_content_word ||
+                           (positive && (!word.stopword || clause.kind == ClauseKind::kPhrase ||
+                                         clause.occurrence == Occurrence::kMust));
+      }
+      if (positive && !is_textual(clause.kind) && !is_filter(clause.kind)) has_content_word = true;
+      analyzed.push_back(std::move(entry));
+    }
+
+    // `boost` holds the stopwords of a question: they add weight to passages that match anyway.
+    std::vector<Xapian::Query> should, must, must_not, boost, filters;
+    for (const AnalyzedClause& entry : analyzed) {
+      const Clause& clause = *entry.clause;
+      std::vector<Xapian::Query>& target = clause.occurrence == Occurrence::kMust ? must
+                                           : clause.occurrence == Occurrence::kMustNot
+                                               ? must_not
+                                               : should;
+      const bool positive = clause.occurrence != Occurrence::kMustNot;
+      if (!is_textual(clause.kind)) {
+        if (is_filter(clause.kind) && positive) {
+          filters.push_back(operand(clause));
+        } else if (clause.kind == ClauseKind::kTitle && positive) {
+          must.push_back(operand(clause));
+        } else {
+          target.push_back(operand(clause));
+        }
+        continue;
+      }
+      if (clause.kind == ClauseKind::kPhrase && entry.words.size() > 1) {
+        target.push_back(with_synonyms(phrase_query(entry.words), entry.words));
+        if (!positive) continue;
+        // The phrase filters or boosts; its words also rank like ordinary words.
+        for (const AnalyzedWord& word : entry.words) {
+          if (!word.stopword) should.push_back(word_query(word, w_));
+          remember(word);
+        }
+        continue;
+      }
+      for (const AnalyzedWord& word : entry.words) {
+        const bool minor =
+            clause.occurrence == Occurrence::kShould && word.stopword && has_content_word;
+        if (minor) {
+          boost.push_back(scaled(w_.stopword, word_query(word, w_)));
+          continue;
+        }
+        target.push_back(with_synonyms(word_query(word, w_), {word}));
+        if (positive) remember(word);
+      }
+    }
+    add_multiword_synonyms(analyzed, should);
+
+    if (!boost.empty()) {
+      if (!should.empty()) {
+        should = {Xapian::Query(Xapian::Query::OP_AND_MAYBE, any_of(should), any_of(boost))};
+      } else {
+        should = std::move(boost);  // only required words: the stopwords rank what they match
+      }
+    }
+    Xapian::Query query;
+    if (!must.empty()) {
+      query = combined(Xapian::Query::OP_AND, must);
+      if (!should.empty()) {
+        query = Xapian::Query(Xapian::Query::OP_AND_MAYBE, query, any_of(should));
+      }
+    } else if (!should.empty()) {
+      query = any_of(should);
+    } else if (!must_not.empty() || !filters.empty()) {
+      query = Xapian::Query::MatchAll;
+    }
+    if (!filters.empty() && !query.empty()) {
+      query = Xapian::Query(Xapian::Query::OP_FILTER, query,
+                            combined(Xapian::Query::OP_AND, filters));
+    }
+    if (!must_not.empty() && !query.empty()) {
+      query = Xapian::Query(Xapian::Query::OP_AND_NOT, query, any_of(must_not));
+    }
+    return query;
+  }
+
+ private:
+  struct AnalyzedClause {
+    const Clause* clause;
+    std::vector<AnalyzedWord> words;  // for words and phrases
+  };
+
+  static bool is_textual(ClauseKind kind) {
+    return kind == ClauseKind::kWord || kind == ClauseKind::kPhrase;
+  }
+
+  std::vector<AnalyzedWord> analyze(const Clause& clause) { return words_of(clause.text); }
+
+  std::vector<AnalyzedWord> words_of(std::string_view text) {
+    std::vector<AnalyzedWord> words;
+    AnalyzedWord word;
+    auto stream = analyzer_.words(text);
+    while (stream.next(word)) words.push_back(word);
+    return words;
+  }
+
+  void remember(const AnalyzedWord& word) {
+    out_.highlight_exact.insert(word.whole.exact);
+    out_.highlight_stems.insert(word.whole.stem);
+    for (const Terms& part : word.parts) {
+      out_.highlight_exact.insert(part.exact);
+      out_.highlight_stems.insert(part.stem);
+    }
+  }
+
+  // Any clause as one query, its sign left to the caller.
+  Xapian::Query operand(const Clause& clause) {
+    switch (clause.kind) {
+      case ClauseKind::kWord: {
+        std::vector<Xapian::Query> words;
+        for (const AnalyzedWord& word : analyze(clause)) {
+          words.push_back(with_synonyms(word_query(word, w_), {word}));
+          remember(word);
+        }
+        return any_of(std::move(words));
+      }
+      case ClauseKind::kPhrase: {
+        const std::vector<AnalyzedWord> words = analyze(clause);
+        if (words.empty()) return Xapian::Query::MatchNothing;
+        for (const AnalyzedWord& word : words) remember(word);
+        return with_synonyms(phrase_query(words), words);
+      }
+      case ClauseKind::kWildcard: {
+        const std::string prefix = analysis::fold(clause.text);
+        if (prefix.empty()) return Xapian::Query::MatchNothing;
+        out_.highlight_prefixes.insert(prefix);
+        return Xapian::Query(Xapian::Query::OP_WILDCARD, prefix, kMaxWildcardTerms,
+                             Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT,
+                             Xapian::Query::OP_SYNONYM);
+      }
+      case ClauseKind::kTitle: {
+        std::vector<Xapian::Query> words;
+        for (const AnalyzedWord& word : analyze(clause)) {
+          words.push_back(any_of({Xapian::Query(prefixed(schema::kTitle, word.whole.exact)),
+                                  Xapian::Query(prefixed(schema::kTitleStem, word.whole.stem))}));
+        }
+        return combined(Xapian::Query::OP_AND, std::move(words));
+      }
+      case ClauseKind::kAuthor:
+        return field_query(schema::kAuthor, clause.text, resources_.database, kMaxFieldValues);
+      case ClauseKind::kSite:
+        return field_query(schema::kSite, clause.text, resources_.database, kMaxFieldValues);
+      case ClauseKind::kDate:
+        return date_query(clause.date_from, clause.date_to);
+      case ClauseKind::kNear:
+        return near_query(clause);
+      case ClauseKind::kAll: {
+        std::vector<Xapian::Query> required, excluded;
+        for (const Clause& child : clause.children) {
+          (child.occurrence == Occurrence::kMustNot ? excluded : required)
+              .push_back(operand(child));
+        }
+        Xapian::Query all = required.empty() ? Xapian::Query::MatchAll
+                                             : combined(Xapian::Query::OP_AND, required);
+        if (excluded.empty()) return all;
+        return Xapian::Query(Xapian::Query::OP_AND_NOT, all, any_of(std::move(excluded)));
+      }
+      case ClauseKind::kAny: {
+        std::vector<Xapian::Query> alternatives;
+        for (const Clause& child : clause.children) alternatives.push_back(operand(child));
+        return any_of(std::move(alternatives));
+      }
+      case ClauseKind::kGroup:
+        return sequence(clause.children);
+    }
+    return Xapian::Query::MatchNothing;
+  }
+
+  // Altman NEAR/5 Microsoft: the exact forms (which have positions) within a window of the
+  // words themselves plus the allowed gap between neighbours.
+  Xapian::Query near_query(const Clause& clause) {
+    std::vector<AnalyzedWord> words;
+    for (const Clause& child : clause.children) {
+      for (AnalyzedWord& word : words_of(child.text)) words.push_back(std::move(word));
+    }
+    for (const AnalyzedWord& word : words) remember(word);
+    std::vector<Xapian::Query> terms = positional_terms(words);
+    if (terms.size() < 2) return any_of(std::move(terms));
+    const auto window = static_cast<Xapian::termcount>(
+        terms.size() + clause.distance * (terms.size() - 1));
+    return Xapian::Query(Xapian::Query::OP_NEAR, terms.begin(), terms.end(), window);
+  }
+
+  // The other members of a synonym group, each as a query: one word ranks like a typed word,
+  // several words as a phrase.
+  Xapian::Query alternatives_query(const std::vector<AnalyzedWord>& words) {
+    if (resources_.synonyms == nullptr || words.empty()) return Xapian::Query::MatchNothing;
+    std::vector<std::string> stems;
+    for (const AnalyzedWord& word : words) stems.push_back(word.whole.stem);
+    std::vector<Xapian::Query> alternatives;
+    for (std::string_view member : resources_.synonyms->alternatives(stems)) {
+      const std::vector<AnalyzedWord> member_words = words_of(member);
+      if (member_words.empty()) continue;
+      // A phrase weighs the sum of its words; divided, it counts like one word.
+      alternatives.push_back(
+          member_words.size() == 1
+              ? word_query(member_words.front(), w_)
+              : scaled(1.0 / static_cast<double>(member_words.size()), phrase_query(member_words)));
+      for (const AnalyzedWord& word : member_words) remember(word);
+    }
+    if (alternatives.empty()) return Xapian::Query::MatchNothing;
+    return scaled(w_.synonym, any_of(std::move(alternatives)));
+  }
+
+  Xapian::Query with_synonyms(Xapian::Query query, const std::vector<AnalyzedWord>& words) {
+    Xapian::Query alternatives = alternatives_query(words);
+    if (alternatives.empty()) return query;
+    return Xapian::Query(Xapian::Query::OP_OR, query, alternatives);
+  }
+
+  // "künstliche Intelligenz" typed without quotes is a member too: runs of plain words (longest
+  // first) that name a member add the other members as words that rank.
+  void add_multiword_synonyms(const std::vector<AnalyzedClause>& analyzed,
+                              std::vector<Xapian::Query>& should) {
+    if (resources_.synonyms == nullptr || resources_.synonyms->longest_member() < 2) return;
+    std::vector<std::vector<AnalyzedWord>> runs(1);
+    for (const AnalyzedClause& entry : analyzed) {
+      const bool plain = entry.clause->kind == ClauseKind::kWord &&
+                         entry.clause->occurrence == Occurrence::kShould;
+      if (!plain) {
+        runs.emplace_back();
+        continue;
+      }
+      runs.back().insert(runs.back().end(), entry.words.begin(), entry.words.end());
+    }
+    const size_t longest = resources_.synonyms->longest_member();
+    for (const std::vector<AnalyzedWord>& run : runs) {
+      for (size_t i = 0; i + 1 < run.size();) {
+        size_t matched = 0;
+        for (size_t n = std::min(longest, run.size() - i); n >= 2 && matched == 0; --n) {
+          const std::vector<AnalyzedWord> words(run.begin() + i, run.begin() + i + n);
+          Xapian::Query alternatives = alternatives_query(words);
+          if (alternatives.empty()) continue;
+          should.push_back(alternatives);
+          matched = n;
+        }
+        i += matched > 0 ? matched : 1;
+      }
+    }
+  }
+
+  analysis::GermanAnalyzer& analyzer_;
+  const QueryWeights& w_;
+  const QueryResources& resources_;
+  BuiltQuery& out_;
+};
 
 }  // namespace
 
 BuiltQuery build_query(const std::vector<Clause>& clauses, analysis::GermanAnalyzer& analyzer,
-                       const QueryWeights& weights) {
-  std::vector<AnalyzedClause> analyzed;
-  bool has_content_word = false;
-  for (const Clause& clause : clauses) {
-    AnalyzedClause entry{&clause, {}};
-    AnalyzedWord word;
-    auto stream = analyzer.words(clause.text);
-    // An excluded word is no content: "Wer wurde -Altman" still searches for "wer wurde".
-    const bool positive = clause.occurrence != Occurrence::kMustNot;
-    while (stream.next(word)) {
-      has_content_word =
-          has_content_word ||
-          (positive && (!word.stopword || clause.phrase || clause.occurrence == Occurrence::kMust));
-      entry.words.push_back(word);
-    }
-    if (!entry.words.empty()) analyzed.push_back(std::move(entry));
-  }
-
+                       const QueryWeights& weights, const QueryResources& resources) {
   BuiltQuery out;
-  // `boost` holds the stopwords of a question: they add weight to passages that match anyway.
-  std::vector<Xapian::Query> should, must, must_not, boost;
-  for (const AnalyzedClause& entry : analyzed) {
-    const Clause& clause = *entry.clause;
-    std::vector<Xapian::Query>& target = clause.occurrence == Occurrence::kMust      ? must
-                                         : clause.occurrence == Occurrence::kMustNot ? must_not
-                                                                                     : should;
-    if (clause.phrase && entry.words.size() > 1) {
-      target.push_back(phrase_query(entry.words));
-      if (clause.occurrence == Occurrence::kMustNot) continue;
-      // The phrase filters or boosts; its words also rank like ordinary words.
-      for (const AnalyzedWord& word : entry.words) {
-        if (!word.stopword) should.push_back(word_query(word, weights));
-        remember_highlights(word, out);
-      }
-      continue;
-    }
-    for (const AnalyzedWord& word : entry.words) {
-      const bool minor =
-          clause.occurrence == Occurrence::kShould && word.stopword && has_content_word;
-      if (minor) {
-        boost.push_back(scaled(weights.stopword, word_query(word, weights)));
-        continue;
-      }
-      target.push_back(word_query(word, weights));
-      if (clause.occurrence != Occurrence::kMustNot) remember_highlights(word, out);
-    }
-  }
-
-  if (!boost.empty()) {
-    if (!should.empty()) {
-      should = {Xapian::Query(Xapian::Query::OP_AND_MAYBE, any_of(should), any_of(boost))};
-    } else {
-      should = std::move(boost);  // only required words: the stopwords rank what they match
-    }
-  }
-  Xapian::Query query;
-  if (!must.empty()) {
-    query = Xapian::Query(Xapian::Query::OP_AND, must.begin(), must.end());
-    if (!should.empty()) query = Xapian::Query(Xapian::Query::OP_AND_MAYBE, query, any_of(should));
-  } else if (!should.empty()) {
-    query = any_of(should);
-  } else if (!must_not.empty()) {
-    query = Xapian::Query::MatchAll;
-  }
-  if (!must_not.empty() && !query.empty()) {
-    query = Xapian::Query(Xapian::Query::OP_AND_NOT, query, any_of(must_not));
-  }
-  out.query = query;
+  out.query = Builder(analyzer, weights, resources, out).sequence(clauses);
   return out;
 }
 

@@ -10,6 +10,7 @@
 
 #include "analysis/german_analyzer.hpp"
 #include "search/query_parser.hpp"
+#include "search/synonyms.hpp"
 
 namespace fundstelle::query {
 
@@ -20,19 +21,35 @@ struct QueryWeights {
   double part = 0.5;      // a compound's part (KI-Entwicklung, Aktienkurs), below the whole word
   double title = 0.3;     // the word in the article's title
   double stopword = 0.1;  // function words of a question: they break ties, never dominate
+  double synonym = 0.8;   // another member of the word's synonym group, below what was typed
+};
+
+// Word* expands to at most this many index terms, the most frequent ones: enough for the
+// inflections and compounds of a stem, bounded so that "ab*" stays fast.
+inline constexpr Xapian::termcount kMaxWildcardTerms = 100;
+// author:/site: a value that is a word of longer names matches at most this many of them.
+inline constexpr size_t kMaxFieldValues = 200;
+
+// What the builder may consult besides the analyzer; each is optional.
+struct QueryResources {
+  const Synonyms* synonyms = nullptr;          // null: no synonyms
+  const Xapian::Database* database = nullptr;  // null: author:/site: match whole values only
 };
 
 struct BuiltQuery {
   Xapian::Query query;  // empty (MatchNothing) if the input had no words
-  // What to highlight in hits: folded exact forms and stems of the positive words.
+  // What to highlight in hits: folded exact forms, stems and prefixes (Word*) of positive words.
   std::set<std::string> highlight_exact;
   std::set<std::string> highlight_stems;
+  std::set<std::string> highlight_prefixes;
 };
 
 // Stopwords ("Wer", "wurde", "die") weigh little unless the query has nothing else; inside a
-// quoted phrase they match exactly.
+// quoted phrase they match exactly. author:, site: and date: filter without adding weight;
+// title: requires its words in the article's title.
 [[nodiscard]] BuiltQuery build_query(const std::vector<Clause>& clauses,
                                      analysis::GermanAnalyzer& analyzer,
-                                     const QueryWeights& weights = {});
+                                     const QueryWeights& weights = {},
+                                     const QueryResources& resources = {});
 
 }  // namespace fundstelle::query

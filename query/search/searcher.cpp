@@ -8,6 +8,8 @@
 #include "schema.hpp"
 #include "search/highlighter.hpp"
 #include "search/query_parser.hpp"
+#include "search/spelling.hpp"
+#include "search/synonyms.hpp"
 #include "stored_passage.hpp"
 
 namespace fundstelle::query {
@@ -72,8 +74,30 @@ Searcher::Searcher(const std::vector<std::filesystem::path>& indexes) {
 }
 
 std::vector<Hit> Searcher::search(std::string_view query_text, const SearchOptions& options) {
-  const BuiltQuery built = build_query(parse_query(to_nfc(query_text)), analyzer_);
+  const QueryResources resources{options.synonyms ? &Synonyms::german() : nullptr, &db_};
+  const BuiltQuery built = build_query(parse_query(to_nfc(query_text)), analyzer_, {}, resources);
+  Xapian::doccount matches = 0;
+  return ranked(built, options, matches);
+}
+
+SearchResult Searcher::search_with_suggestion(std::string_view query_text,
+                                              const SearchOptions& options) {
+  const std::string text = to_nfc(query_text);
+  const QueryResources resources{options.synonyms ? &Synonyms::german() : nullptr, &db_};
+  const BuiltQuery built = build_query(parse_query(text), analyzer_, {}, resources);
+  SearchResult result;
+  Xapian::doccount matches = 0;
+  result.hits = ranked(built, options, matches);
+  SpellingOptions spelling;
+  if (matches < options.suggest_below) spelling.rare_below = options.suggest_below;
+  result.suggestion = suggest_query(db_, text, analyzer_, spelling);
+  return result;
+}
+
+std::vector<Hit> Searcher::ranked(const BuiltQuery& built, const SearchOptions& options,
+                                  Xapian::doccount& matches_estimated) {
   std::vector<Hit> hits;
+  matches_estimated = 0;
   if (built.query.empty()) return hits;
 
   Xapian::Enquire enquire(db_);
@@ -89,6 +113,7 @@ std::vector<Hit> Searcher::search(std::string_view query_text, const SearchOptio
   std::vector<std::string> seen_texts;
   for (size_t window = wanted + wanted / 2 + 10;; window *= 2) {
     const Xapian::MSet mset = enquire.get_mset(0, static_cast<Xapian::doccount>(window));
+    matches_estimated = mset.get_matches_estimated();
     hits.clear();
     seen_texts.clear();
     size_t unique = 0;
@@ -117,7 +142,8 @@ Hit Searcher::make_hit(StoredPassage&& stored, size_t rank, double score, const 
   hit.text = std::move(stored.text);
   hit.metadata = std::move(stored.metadata);
   hit.highlights =
-      find_highlights(hit.text, built.highlight_exact, built.highlight_stems, analyzer_);
+      find_highlights(hit.text, built.highlight_exact, built.highlight_stems, analyzer_,
+                      built.highlight_prefixes);
   return hit;
 }
 

@@ -143,5 +143,79 @@ TEST_F(QueryBuilderTest, CollectsHighlightTermsOfPositiveWords) {
   EXPECT_EQ(built.highlight_exact.count("wer"), 0u);     // nor stopwords of a question
 }
 
+TEST_F(QueryBuilderTest, BuildsTheXapianQueryShapeOfEachOperator) {
+  struct Case {
+    const char* input;
+    std::vector<std::string> parts;  // substrings of Query::get_description()
+  };
+  const Case cases[] = {
+      {"Entwickl*", {"WILDCARD SYNONYM entwickl"}},
+      {"Altman NEAR Microsoft", {"altman NEAR 12 microsoft"}},
+      {"Altman NEAR/3 Microsoft", {"altman NEAR 5 microsoft"}},
+      {"\"Sam Altman\"", {"sam PHRASE 2 altman"}},
+      {"Altman AND Microsoft", {"AND"}},
+      {"Altman OR Microsoft", {"Zaltman", " OR ", "Zmicrosoft"}},
+      {"Altman NOT Microsoft", {"AND_NOT"}},
+      {"date:2023-11..2023-12", {"VALUE_RANGE 4 2023-11 2023-12\\xff"}},
+      {"date:..2023", {"VALUE_RANGE 4 0 2023\\xff"}},
+      {"Altman author:Reimann", {"FILTER", "Areimann"}},
+      {"Altman site:www.spiegel.de", {"FILTER", "Hspiegel.de"}},
+      {"title:OpenAI", {"Sopenai", "ZSopenai"}},
+  };
+  for (const Case& c : cases) {
+    const std::string description = build(c.input).query.get_description();
+    for (const std::string& part : c.parts) {
+      EXPECT_NE(description.find(part), std::string::npos) << c.input << ": " << description;
+    }
+  }
+}
+
+TEST_F(QueryBuilderTest, MatchesWithOperators) {
+  struct Case {
+    const char* input;
+    std::set<std::string> docids;
+  };
+  const Case cases[] = {
+      {"Mitarb*", {"d0", "d1"}},
+      {"mitarbeitern*", {"d1"}},
+      {"Sam AND Altman", {"d2", "d4"}},
+      {"Sam AND Altman NOT Microsoft", {"d4"}},
+      {"Microsoft OR Brief", {"d1", "d2"}},
+      {"(Microsoft OR Brief) AND OpenAI", {"d1"}},
+      {"Sam NEAR/0 Altman", {"d2", "d4"}},
+      {"Altman NEAR/0 Sam", {"d2", "d4"}},  // NEAR ignores order
+      {"Mehr NEAR/1 Mitarbeiter", {}},      // "Mehr als 500 Mitarbeiter": two words between
+      {"Mehr NEAR/2 Mitarbeiter", {"d0"}},
+      {"KI NEAR/0 Entwicklung", {"d3"}},  // compound parts have consecutive positions
+      {"Entwicklung -KI*", {}},
+  };
+  for (const Case& c : cases) {
+    EXPECT_EQ(matches(c.input), c.docids) << c.input;
+  }
+}
+
+TEST_F(QueryBuilderTest, SynonymsMatchTheOtherMembersBelowTheTypedWord) {
+  const Synonyms synonyms =
+      Synonyms::parse("Angestellte | Mitarbeiter\nKI | künstliche Intelligenz", analyzer_);
+  const QueryResources resources{&synonyms, nullptr};
+  const BuiltQuery built = build_query(parse_query("Angestellte"), analyzer_, {}, resources);
+  Xapian::Enquire enquire(db_);
+  enquire.set_query(built.query);
+  EXPECT_EQ(enquire.get_mset(0, 10).size(), 2u);  // d0, d1 through "Mitarbeiter"
+  EXPECT_EQ(built.highlight_stems.count("mitarbeit"), 1u);
+  EXPECT_EQ(build("Angestellte").query.get_description().find("mitarbeit"), std::string::npos);
+
+  // The typed word outranks its synonym: "künstliche Intelligenz" finds KI-Entwicklung (d3)
+  // with less weight than "KI" itself.
+  const auto top_weight = [&](std::string_view input) {
+    Xapian::Enquire e(db_);
+    e.set_query(build_query(parse_query(input), analyzer_, {}, resources).query);
+    const Xapian::MSet mset = e.get_mset(0, 1);
+    return mset.empty() ? 0.0 : mset.begin().get_weight();
+  };
+  EXPECT_GT(top_weight("künstliche Intelligenz"), 0.0);
+  EXPECT_GT(top_weight("KI"), top_weight("künstliche Intelligenz"));
+}
+
 }  // namespace
 }  // namespace fundstelle::query

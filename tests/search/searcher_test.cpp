@@ -12,6 +12,7 @@
 
 #include "schema.hpp"
 #include "support/temp_dir.hpp"
+#include "support/test_index.hpp"
 #include "writer/document_builder.hpp"
 #include "writer/index_writer.hpp"
 
@@ -21,13 +22,8 @@ namespace {
 namespace fs = std::filesystem;
 
 using fundstelle::testing::TempDir;
-
-struct TestArticle {
-  std::string docid;
-  std::string title;
-  std::vector<std::string> paragraphs;  // one passage each
-  std::map<std::string, std::string> metadata = {};
-};
+using fundstelle::testing::TestArticle;
+using fundstelle::testing::write_index;
 
 const std::string kThreat =
     "Mehr als 500 Mitarbeiter drohen mit der Kündigung, falls Sam Altman nicht zurückkehrt.";
@@ -50,24 +46,6 @@ const std::vector<TestArticle> kArticles = {
      "Microsoft",
      {"Microsoft bietet Sam Altman und seinen Mitarbeitern neue Stellen an."}},
 };
-
-void write_index(const fs::path& path, const std::vector<TestArticle>& articles) {
-  analysis::GermanAnalyzer analyzer;
-  writer::IndexWriter writer(path);
-  for (const TestArticle& a : articles) {
-    writer::IndexedArticle input;
-    input.docid = a.docid;
-    input.source = "/data/" + a.docid;
-    input.article.title = a.title;
-    input.article.metadata = a.metadata;
-    for (const std::string& p : a.paragraphs) {
-      input.article.blocks.push_back({extract::BlockKind::kParagraph, p, 0});
-    }
-    input.passages = passages::split_passages(input.article, {.max_bytes = 1000, .min_bytes = 10});
-    writer.replace_article(input.docid, writer::build_documents(input, analyzer));
-  }
-  writer.commit();
-}
 
 std::string id_of(const Hit& hit) { return hit.docid + "#" + std::to_string(hit.passage); }
 

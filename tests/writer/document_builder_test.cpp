@@ -35,6 +35,7 @@ IndexedArticle sample_article() {
   input.article.metadata = {{extract::meta::kAuthor, "Anna Berg, Tom Roth"},
                             {extract::meta::kPublished, "2023-11-20"},
                             {extract::meta::kSiteName, "Tech-Blog"},
+                            {extract::meta::kUrl, "https://www.Tech-Blog.example:443/a?x=1"},
                             {extract::meta::kLanguage, "de"},
                             {extract::meta::kTags, "KI, Wirtschaft,"}};
   input.article.blocks = {
@@ -173,7 +174,7 @@ TEST_F(DocumentBuilderTest, AddsIdentityAndFilterTerms) {
     const std::map<std::string, Positions> terms = terms_of(docs[n]);
     const std::string expected[] = {"Qnews/a.html", "XPnews/a.html#" + std::to_string(n + 1),
                                     "Aanna berg",   "Atom roth",
-                                    "Htechblog",    "Lde",
+                                    "Htechblog",    "Htechblog.example", "Lde",
                                     "Kki",          "Kwirtschaft"};
     for (const std::string& term : expected) EXPECT_EQ(terms.count(term), 1u) << term;
     EXPECT_EQ(terms.count("K"), 0u);  // the trailing comma adds no empty tag

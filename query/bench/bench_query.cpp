@@ -1,0 +1,178 @@
+// fundstelle-bench-query: in-process latency of Fundstelle's search (top passages with
+// highlights and spelling check, as fundstelle-query runs it) against plain Xapian (QueryParser
+// with the German stemmer, BM25, MSet::snippet) over the same passages, in one process.
+// Run through scripts/bench_query; built with -DFUNDSTELLE_BUILD_BENCHMARKS=ON.
+#include <xapian.h>
+
+#include <CLI/CLI.hpp>
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "search/searcher.hpp"
+#include "search/spelling.hpp"
+#include "search/topics.hpp"
+#include "stored_passage.hpp"
+
+namespace {
+
+namespace fs = std::filesystem;
+namespace q = fundstelle::query;
+using Clock = std::chrono::steady_clock;
+
+struct Options {
+  fs::path db;
+  fs::path queries;
+  fs::path baseline;  // plain Xapian index of the same passages; built if missing
+  size_t runs = 3;
+  size_t limit = 10;
+  unsigned per_article = 2;
+  bool synonyms = true;
+  bool suggestions = true;
+};
+
+double percentile(std::vector<double> values, double p) {
+  if (values.empty()) return 0;
+  std::sort(values.begin(), values.end());
+  const auto rank = static_cast<size_t>(std::ceil(p / 100.0 * static_cast<double>(values.size())));
+  return values[std::clamp<size_t>(rank, 1, values.size()) - 1];
+}
+
+// One passage per document, its text as data: the same units Fundstelle ranks, indexed the way
+// Xapian's own tools do (TermGenerator, German stemmer, positions).
+void build_baseline(const fs::path& db_path, const fs::path& out_path) {
+  Xapian::Database source(db_path.string());
+  Xapian::WritableDatabase out(out_path.string(), Xapian::DB_CREATE_OR_OVERWRITE);
+  Xapian::TermGenerator generator;
+  generator.set_stemmer(Xapian::Stem("german"));
+  for (Xapian::PostingIterator it = source.postlist_begin(""); it != source.postlist_end("");
+       ++it) {
+    fundstelle::StoredPassage stored;
+    if (!fundstelle::decode_stored_passage(source.get_document(*it).get_data(), stored)) continue;
+    Xapian::Document doc;
+    generator.set_document(doc);
+    generator.index_text(stored.title, 1, "S");
+    generator.increase_termpos();
+    generator.index_text(stored.text);
+    doc.set_data(stored.text);
+    out.add_document(doc);
+  }
+  out.commit();
+}
+
+// Times one query per call; returns milliseconds.
+template <typename F>
+double timed(F&& f) {
+  const Clock::time_point start = Clock::now();
+  f();
+  return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
+}
+
+void report(const char* system, size_t run, const std::vector<double>& ms, size_t hits) {
+  double total = 0;
+  for (double m : ms) total += m;
+  std::cout << "{\"system\":\"" << system << "\",\"run\":" << run << ",\"queries\":" << ms.size()
+            << ",\"hits\":" << hits << ",\"p50\":" << percentile(ms, 50)
+            << ",\"p95\":" << percentile(ms, 95) << ",\"p99\":" << percentile(ms, 99)
+            << ",\"max\":" << percentile(ms, 100)
+            << ",\"mean\":" << total / static_cast<double>(std::max<size_t>(1, ms.size()))
+            << "}\n"
+            << std::flush;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{"In-process query latency: fundstelle vs. plain Xapian (JSON Lines per run)"};
+  Options o;
+  app.add_option("--db", o.db, "Fundstelle index")->required();
+  app.add_option("--queries", o.queries, "topics file (TSV or JSON Lines)")->required();
+  app.add_option("--baseline", o.baseline, "plain Xapian index (built here if missing)")
+      ->required();
+  app.add_option("--runs", o.runs, "timed runs after one warm-up run");
+  app.add_option("-n", o.limit, "hits per query");
+  app.add_option("--per-article", o.per_article, "passages per article (0: no collapsing)");
+  app.add_flag("!--no-synonyms", o.synonyms, "leave synonyms out");
+  app.add_flag("!--no-suggestions", o.suggestions, "leave the spelling check out");
+  CLI11_PARSE(app, argc, argv);
+  try {
+    auto topics = q::read_topics(o.queries);
+    if (!topics) {
+      std::cerr << "fundstelle-bench-query: " << topics.error().reason << '\n';
+      return 2;
+    }
+    if (!fs::exists(o.baseline)) {
+      const double ms = timed([&] { build_baseline(o.db, o.baseline); });
+      std::cerr << "fundstelle-bench-query: built plain Xapian index " << o.baseline << " in "
+                << ms / 1000 << " s\n";
+    }
+    q::Searcher searcher({o.db});
+    q::SearchOptions search;
+    search.limit = o.limit;
+    search.per_article = o.per_article;
+    search.synonyms = o.synonyms;
+    if (!o.suggestions) search.suggest_below = 0;
+
+    Xapian::Database plain(o.baseline.string());
+    Xapian::QueryParser parser;
+    const Xapian::Stem stemmer("german");
+    parser.set_stemmer(stemmer);
+    parser.set_database(plain);
+    Xapian::Enquire enquire(plain);
+    enquire.set_weighting_scheme(Xapian::BM25Weight());
+
+    // The spelling check alone, as search_with_suggestion runs it after a search.
+    Xapian::Database index(o.db.string());
+    fundstelle::analysis::GermanAnalyzer analyzer;
+
+    size_t sink = 0;  // keeps the work observable
+    for (size_t run = 0; run <= o.runs; ++run) {  // run 0 warms the caches
+      std::vector<double> fundstelle_ms, xapian_ms, spelling_ms;
+      size_t fundstelle_hits = 0, xapian_hits = 0, suggestions = 0;
+      for (const q::Topic& topic : topics.value()) {
+        fundstelle_ms.push_back(timed([&] {
+          const q::SearchResult result =
+              o.suggestions ? searcher.search_with_suggestion(topic.text, search)
+                            : q::SearchResult{searcher.search(topic.text, search), {}};
+          fundstelle_hits += result.hits.size();
+          for (const q::Hit& hit : result.hits) sink += hit.highlights.size();
+        }));
+        xapian_ms.push_back(timed([&] {
+          Xapian::Query query;
+          try {
+            query = parser.parse_query(topic.text);
+          } catch (const Xapian::QueryParserError&) {
+            return;
+          }
+          enquire.set_query(query);
+          const Xapian::MSet mset = enquire.get_mset(0, static_cast<Xapian::doccount>(o.limit));
+          for (auto it = mset.begin(); it != mset.end(); ++it) {
+            sink += mset.snippet(it.get_document().get_data(), 300, stemmer).size();
+            ++xapian_hits;
+          }
+        }));
+      }
+      for (const q::Topic& topic : topics.value()) {
+        spelling_ms.push_back(timed([&] {
+          if (q::suggest_query(index, topic.text, analyzer)) ++suggestions;
+        }));
+      }
+      if (run == 0) continue;
+      report("fundstelle", run, fundstelle_ms, fundstelle_hits);
+      report("xapian", run, xapian_ms, xapian_hits);
+      report("spelling check alone", run, spelling_ms, suggestions);
+    }
+    std::cerr << "fundstelle-bench-query: checksum " << sink << '\n';
+    return 0;
+  } catch (const std::exception& e) {
+    std::cerr << "fundstelle-bench-query: " << e.what() << '\n';
+  } catch (const Xapian::Error& e) {
+    std::cerr << "fundstelle-bench-query: " << e.get_description() << '\n';
+  }
+  return 2;
+}
