@@ -80,8 +80,7 @@ void report(const char* system, size_t run, const std::vector<double>& ms, size_
             << ",\"hits\":" << hits << ",\"p50\":" << percentile(ms, 50)
             << ",\"p95\":" << percentile(ms, 95) << ",\"p99\":" << percentile(ms, 99)
             << ",\"max\":" << percentile(ms, 100)
-            << ",\"mean\":" << total / static_cast<double>(std::max<size_t>(1, ms.size()))
-            << "}\n"
+            << ",\"mean\":" << total / static_cast<double>(std::max<size_t>(1, ms.size())) << "}\n"
             << std::flush;
 }
 
@@ -130,7 +129,7 @@ int main(int argc, char** argv) {
     Xapian::Database index(o.db.string());
     fundstelle::analysis::GermanAnalyzer analyzer;
 
-    size_t sink = 0;  // keeps the work observable
+    size_t sink = 0;                              // keeps the work observable
     for (size_t run = 0; run <= o.runs; ++run) {  // run 0 warms the caches
       std::vector<double> fundstelle_ms, xapian_ms, spelling_ms;
       size_t fundstelle_hits = 0, xapian_hits = 0, suggestions = 0;

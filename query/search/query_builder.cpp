@@ -97,10 +97,9 @@ class Builder {
     std::vector<Xapian::Query> should, must, must_not, boost, filters;
     for (const AnalyzedClause& entry : analyzed) {
       const Clause& clause = *entry.clause;
-      std::vector<Xapian::Query>& target = clause.occurrence == Occurrence::kMust ? must
-                                           : clause.occurrence == Occurrence::kMustNot
-                                               ? must_not
-                                               : should;
+      std::vector<Xapian::Query>& target = clause.occurrence == Occurrence::kMust      ? must
+                                           : clause.occurrence == Occurrence::kMustNot ? must_not
+                                                                                       : should;
       const bool positive = clause.occurrence != Occurrence::kMustNot;
       if (!is_textual(clause.kind)) {
         if (is_filter(clause.kind) && positive) {
@@ -154,8 +153,8 @@ class Builder {
       query = Xapian::Query::MatchAll;
     }
     if (!filters.empty() && !query.empty()) {
-      query = Xapian::Query(Xapian::Query::OP_FILTER, query,
-                            combined(Xapian::Query::OP_AND, filters));
+      query =
+          Xapian::Query(Xapian::Query::OP_FILTER, query, combined(Xapian::Query::OP_AND, filters));
     }
     if (!must_not.empty() && !query.empty()) {
       query = Xapian::Query(Xapian::Query::OP_AND_NOT, query, any_of(must_not));
@@ -239,8 +238,8 @@ class Builder {
           (child.occurrence == Occurrence::kMustNot ? excluded : required)
               .push_back(operand(child));
         }
-        Xapian::Query all = required.empty() ? Xapian::Query::MatchAll
-                                             : combined(Xapian::Query::OP_AND, required);
+        Xapian::Query all =
+            required.empty() ? Xapian::Query::MatchAll : combined(Xapian::Query::OP_AND, required);
         if (excluded.empty()) return all;
         return Xapian::Query(Xapian::Query::OP_AND_NOT, all, any_of(std::move(excluded)));
       }
@@ -265,8 +264,8 @@ class Builder {
     for (const AnalyzedWord& word : words) remember(word);
     std::vector<Xapian::Query> terms = positional_terms(words);
     if (terms.size() < 2) return any_of(std::move(terms));
-    const auto window = static_cast<Xapian::termcount>(
-        terms.size() + clause.distance * (terms.size() - 1));
+    const auto window =
+        static_cast<Xapian::termcount>(terms.size() + clause.distance * (terms.size() - 1));
     return Xapian::Query(Xapian::Query::OP_NEAR, terms.begin(), terms.end(), window);
   }
 

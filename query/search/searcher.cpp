@@ -141,9 +141,8 @@ Hit Searcher::make_hit(StoredPassage&& stored, size_t rank, double score, const 
   hit.source = std::move(stored.source);
   hit.text = std::move(stored.text);
   hit.metadata = std::move(stored.metadata);
-  hit.highlights =
-      find_highlights(hit.text, built.highlight_exact, built.highlight_stems, analyzer_,
-                      built.highlight_prefixes);
+  hit.highlights = find_highlights(hit.text, built.highlight_exact, built.highlight_stems,
+                                   analyzer_, built.highlight_prefixes);
   return hit;
 }
 

@@ -13,7 +13,7 @@ namespace fundstelle::query {
 namespace {
 
 constexpr size_t kMinWordBytes = 4;
-constexpr size_t kLongWordBytes = 6;   // from here two edits are allowed
+constexpr size_t kLongWordBytes = 6;          // from here two edits are allowed
 constexpr Xapian::doccount kRareFactor = 50;  // a rare word yields to one this much more frequent
 
 bool is_operator(std::string_view text) {
@@ -27,10 +27,10 @@ bool has_digit(std::string_view s) {
 // The replacement keeps an initial capital ("Altmn" -> "Altman"); umlauts stay folded.
 std::string in_case_of(std::string_view original, std::string replacement) {
   const auto first = static_cast<unsigned char>(original.front());
-  const bool upper = (first >= 'A' && first <= 'Z') ||
-                     (first == 0xC3 && original.size() > 1 &&
-                      static_cast<unsigned char>(original[1]) >= 0x80 &&
-                      static_cast<unsigned char>(original[1]) <= 0x9E);
+  const bool upper =
+      (first >= 'A' && first <= 'Z') ||
+      (first == 0xC3 && original.size() > 1 && static_cast<unsigned char>(original[1]) >= 0x80 &&
+       static_cast<unsigned char>(original[1]) <= 0x9E);
   if (upper && !replacement.empty() && replacement[0] >= 'a' && replacement[0] <= 'z') {
     replacement[0] = static_cast<char>(replacement[0] - 'a' + 'A');
   }
@@ -76,8 +76,8 @@ std::optional<std::string> suggest_word(const Xapian::Database& db, std::string_
   const std::string first(1, word.front());
   for (Xapian::TermIterator it = db.allterms_begin(first); it != db.allterms_end(first); ++it) {
     const std::string& term = *it;
-    const size_t gap = term.size() > word.size() ? term.size() - word.size()
-                                                 : word.size() - term.size();
+    const size_t gap =
+        term.size() > word.size() ? term.size() - word.size() : word.size() - term.size();
     if (gap > limit || term == word) continue;
     const Xapian::doccount frequency = it.get_termfreq();
     if (frequency < needed) continue;

@@ -32,7 +32,7 @@ class Synonyms {
  private:
   static std::string key_of(const std::vector<std::string>& stems);
 
-  std::vector<std::vector<std::string>> groups_;       // member texts as written
+  std::vector<std::vector<std::string>> groups_;        // member texts as written
   std::unordered_multimap<std::string, size_t> index_;  // stem key -> (group, member) packed
   size_t longest_member_ = 0;
 };

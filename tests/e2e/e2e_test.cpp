@@ -124,8 +124,8 @@ TEST_F(DataIndexTest, JsonHitsCarryTheDocumentedFields) {
       // Inflected forms are highlighted too: Mitarbeitern, kündigen, gekündigt ... and the
       // synonyms of data/synonyms-de.txt (Kündigung | Entlassung, Mitarbeiter | Angestellte).
       bool expected = false;
-      for (const char* stem : {"itarbeiter", "ündig", "ntlass", "ngestellt", "eschäftigt",
-                               "rbeitnehmer", "auswurf"}) {
+      for (const char* stem :
+           {"itarbeiter", "ündig", "ntlass", "ngestellt", "eschäftigt", "rbeitnehmer", "auswurf"}) {
         expected = expected || word.find(stem) != std::string::npos;
       }
       EXPECT_TRUE(expected) << word;
@@ -171,9 +171,49 @@ TEST_F(DataIndexTest, NoHitsExitsWithOne) {
   EXPECT_TRUE(result.out.empty());
 }
 
+TEST_F(DataIndexTest, MisspelledWordsGetASuggestionOnStderr) {
+  const CommandResult result = query(db(), {"Wie", "viele", "Mitarbieter", "drohen?"});
+  EXPECT_EQ(result.exit_code, 0);  // the other words still find passages
+  EXPECT_NE(result.err.find("Meinten Sie: Wie viele Mitarbeiter drohen?"), std::string::npos)
+      << result.err;
+  const CommandResult correct = query(db(), {"Wie", "viele", "Mitarbeiter", "drohen?"});
+  EXPECT_EQ(correct.err.find("Meinten Sie"), std::string::npos) << correct.err;
+}
+
+TEST_F(DataIndexTest, QueryLanguageOnTheSampleArticles) {
+  for (const char* text :
+       {"Altman NEAR/5 Microsoft", "Sam NEAR/0 Altman", "title:OpenAI Mitarbeiter",
+        "author:Reimann Brief", "date:2023-11 Altman", "Mitarb* AND Brief",
+        "(Vorstand OR Aufsichtsrat) NOT Nadella", "site:techblick.example"}) {
+    const CommandResult result = query(db(), {"--json", "--", text});
+    EXPECT_EQ(result.exit_code, 0) << text << ": " << result.err;
+  }
+  EXPECT_EQ(query(db(), {"--", "date:..2020 Altman"}).exit_code, 1);
+  EXPECT_EQ(query(db(), {"--", "Altman NEAR/0 Microsoft"}).exit_code, 1);
+  EXPECT_EQ(query(db(), {"--", "site:spiegel.de"}).exit_code, 1);
+}
+
 TEST_F(DataIndexTest, BrokenQuerySyntaxNeverFails) {
-  for (const char* text : {"\"unbalanced quote", "-", "+", "AND", "\"\"", "((", "-\"", "+-+",
-                           "Nicht-Regierungsorganisation", "\xC3\x28 invalid utf8", "-Altman"}) {
+  for (const char* text : {"\"unbalanced quote",
+                           "-",
+                           "+",
+                           "AND",
+                           "\"\"",
+                           "((",
+                           "-\"",
+                           "+-+",
+                           "Nicht-Regierungsorganisation",
+                           "\xC3\x28 invalid utf8",
+                           "-Altman",
+                           "(",
+                           ")",
+                           "NEAR",
+                           "a NEAR/99999999 b",
+                           "*",
+                           "date:..",
+                           "title:",
+                           "author:\"",
+                           "x* OR (y AND"}) {
     // "--" ends the options, so that a query may start with '-'.
     const CommandResult result = query(db(), {"--", text});
     EXPECT_TRUE(result.exit_code == 0 || result.exit_code == 1) << text << ": " << result.err;

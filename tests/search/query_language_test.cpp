@@ -112,8 +112,7 @@ TEST_F(QueryLanguageTest, Near) {
 }
 
 TEST_F(QueryLanguageTest, Wildcards) {
-  EXPECT_EQ(id_set("Entwickl*"),
-            (Ids{"altman.html#2", "boerse.html#1", "alt.html#1"}));
+  EXPECT_EQ(id_set("Entwickl*"), (Ids{"altman.html#2", "boerse.html#1", "alt.html#1"}));
   EXPECT_EQ(id_set("Entwickl* -date:2022"), (Ids{"altman.html#2", "boerse.html#1"}));
   Searcher searcher({index_});
   const std::vector<Hit> hits = searcher.search("Entwickler*", {});
@@ -137,10 +136,30 @@ TEST_F(QueryLanguageTest, Synonyms) {
 
 TEST_F(QueryLanguageTest, MalformedQueriesNeverThrow) {
   Searcher searcher({index_});
-  for (const char* q : {"(", ")", "AND", "OR OR", "NOT", "NEAR", "a NEAR/999 b", "*", "**",
-                        "title:", "author:", "date:", "date:..", "date:9999-99-99", "site:",
-                        "(((Altman", "Altman)))", "-(", "+\"", "title:\"", "x* AND (y OR",
-                        "\xff\xfe*", "NEAR/0 NEAR/0", "a NEAR/0 b"}) {
+  for (const char* q : {"(",
+                        ")",
+                        "AND",
+                        "OR OR",
+                        "NOT",
+                        "NEAR",
+                        "a NEAR/999 b",
+                        "*",
+                        "**",
+                        "title:",
+                        "author:",
+                        "date:",
+                        "date:..",
+                        "date:9999-99-99",
+                        "site:",
+                        "(((Altman",
+                        "Altman)))",
+                        "-(",
+                        "+\"",
+                        "title:\"",
+                        "x* AND (y OR",
+                        "\xff\xfe*",
+                        "NEAR/0 NEAR/0",
+                        "a NEAR/0 b"}) {
     EXPECT_NO_THROW((void)searcher.search_with_suggestion(q, {})) << q;
   }
 }

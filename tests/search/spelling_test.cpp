@@ -15,10 +15,17 @@ TEST(EditDistanceTest, CountsEditsUpToTheLimit) {
     size_t distance;
   };
   const Case cases[] = {
-      {"altman", "altman", 2, 0}, {"altmn", "altman", 2, 1},   {"altamn", "altman", 2, 1},
-      {"altnam", "altman", 2, 2}, {"alman", "altman", 2, 1},   {"xltman", "altman", 2, 1},
-      {"abc", "xyz", 2, 3},       {"abcdef", "ab", 2, 3},      {"", "ab", 2, 2},
-      {"kuendgung", "kuendigung", 1, 1}, {"mikrosoft", "microsoft", 2, 1},
+      {"altman", "altman", 2, 0},
+      {"altmn", "altman", 2, 1},
+      {"altamn", "altman", 2, 1},
+      {"altnam", "altman", 2, 2},
+      {"alman", "altman", 2, 1},
+      {"xltman", "altman", 2, 1},
+      {"abc", "xyz", 2, 3},
+      {"abcdef", "ab", 2, 3},
+      {"", "ab", 2, 2},
+      {"kuendgung", "kuendigung", 1, 1},
+      {"mikrosoft", "microsoft", 2, 1},
   };
   for (const Case& c : cases) {
     EXPECT_EQ(edit_distance(c.a, c.b, c.limit), c.distance) << c.a << " " << c.b;
@@ -47,13 +54,13 @@ class SpellingTest : public ::testing::Test {
 };
 
 TEST_F(SpellingTest, SuggestsTheMostFrequentCloseWord) {
-  EXPECT_EQ(suggest_word(db_, "altmn"), "altman");      // 1 edit: altman (5) beats altmann (1)
+  EXPECT_EQ(suggest_word(db_, "altmn"), "altman");  // 1 edit: altman (5) beats altmann (1)
   EXPECT_EQ(suggest_word(db_, "kuendgung"), "kuendigung");
-  EXPECT_EQ(suggest_word(db_, "aktein"), "aktien");     // transposition
-  EXPECT_EQ(suggest_word(db_, "zebr"), std::nullopt);   // zebra occurs once: no advice
-  EXPECT_EQ(suggest_word(db_, "alt"), std::nullopt);    // too short to guess
-  EXPECT_EQ(suggest_word(db_, "xltman"), std::nullopt); // the first letter is trusted
-  EXPECT_EQ(suggest_word(db_, "altman"), std::nullopt); // known and frequent
+  EXPECT_EQ(suggest_word(db_, "aktein"), "aktien");      // transposition
+  EXPECT_EQ(suggest_word(db_, "zebr"), std::nullopt);    // zebra occurs once: no advice
+  EXPECT_EQ(suggest_word(db_, "alt"), std::nullopt);     // too short to guess
+  EXPECT_EQ(suggest_word(db_, "xltman"), std::nullopt);  // the first letter is trusted
+  EXPECT_EQ(suggest_word(db_, "altman"), std::nullopt);  // known and frequent
 }
 
 TEST_F(SpellingTest, RewritesOnlyMisspelledWordsOfTheQuery) {

@@ -29,8 +29,8 @@ TEST_F(SynonymsTest, ParsesGroupsAndComments) {
       "KI | künstliche Intelligenz | AI   # trailing comment\n"
       "\n"
       "  EU|Europäische Union \r\n"
-      "einsam\n"           // one member: no group
-      " | | \n"            // no members
+      "einsam\n"  // one member: no group
+      " | | \n"   // no members
       "CEO | Vorstandschef",
       analyzer_);
   EXPECT_EQ(synonyms.group_count(), 3u);

@@ -174,8 +174,9 @@ TEST_F(DocumentBuilderTest, AddsIdentityAndFilterTerms) {
     const std::map<std::string, Positions> terms = terms_of(docs[n]);
     const std::string expected[] = {"Qnews/a.html", "XPnews/a.html#" + std::to_string(n + 1),
                                     "Aanna berg",   "Atom roth",
-                                    "Htechblog",    "Htechblog.example", "Lde",
-                                    "Kki",          "Kwirtschaft"};
+                                    "Htechblog",    "Htechblog.example",
+                                    "Lde",          "Kki",
+                                    "Kwirtschaft"};
     for (const std::string& term : expected) EXPECT_EQ(terms.count(term), 1u) << term;
     EXPECT_EQ(terms.count("K"), 0u);  // the trailing comma adds no empty tag
     EXPECT_EQ(terms.count("XPnews/a.html#" + std::to_string(2 - n)), 0u);  // the other one
