@@ -29,12 +29,13 @@ constexpr std::array<std::string_view, 17> kBoundPrefixes = {
     "nieder", "zusammen", "heraus", "vize", "super", "anti", "stief", "miss", "wider",
     "wieder", "inter",    "pro",    "ver",  "dar",   "ent",  "zer",   "ur"};
 
-// Derivational suffixes that happen to be words: never a head (Gefangen-schaft, Format-ionen).
+// Derivational suffixes that happen to be words: never a part after another
+// (Gefangen-schaft, Format-ionen).
 constexpr std::array<std::string_view, 8> kNeverHeads = {"schaft", "schaften", "ion", "ionen",
                                                          "ling",   "linge",    "tum", "nis"};
 
-// Heads that are also participle or noun endings (Vorsitz-ende, Tal-ente): a head only after a
-// linking element (Jahr-es-ende, Woche-n-ende).
+// Words that are also participle or noun endings (Vorsitz-ende, Tal-ente): a part after another
+// only behind a linking element (Jahr-es-ende, Woche-n-ende).
 constexpr std::array<std::string_view, 6> kLinkedHeads = {"ende",  "enden", "endes",
                                                           "ender", "ente",  "enten"};
 
@@ -54,13 +55,13 @@ struct CompoundSplitter::Segmentation {
   double log_frequency_sum = 0;
 };
 
-// One word's search: known-word lookups and suffix segmentations are memoised, because the same
-// substrings come up at every split point.
+// One word's search: the segmentations of each suffix are memoised, because the same suffixes
+// come up at every split point.
 class CompoundSplitter::Search {
  public:
   Search(const CompoundLexicon& lexicon, std::string_view word) : lexicon_(lexicon), word_(word) {}
 
-  // All segmentations of word_[begin, end) into at most `max_parts` parts, the last a head.
+  // All segmentations of word_[begin..] into at most `max_parts` parts, the last a head.
   const std::vector<Segmentation>& tails(size_t begin, size_t max_parts) {
     const auto key = std::make_pair(begin, max_parts);
     if (auto it = tails_.find(key); it != tails_.end()) return it->second;
@@ -76,9 +77,10 @@ class CompoundSplitter::Search {
       for (size_t end = begin + kMinModifier; end + kMinHead <= word_.size(); ++end) {
         for (const Modifier& modifier : modifiers(word_.substr(begin, end - begin))) {
           for (const Segmentation& tail : tails(end, max_parts - 1)) {
-            const std::string& head = tail.parts.front();
-            if (contains(kNeverHeads, head)) continue;
-            if (contains(kLinkedHeads, head) && !modifier.linked) continue;
+            // The part right after the modifier: the head, or a middle part.
+            const std::string& next = tail.parts.front();
+            if (contains(kNeverHeads, next)) continue;
+            if (contains(kLinkedHeads, next) && !modifier.linked) continue;
             Segmentation joined;
             joined.parts.reserve(tail.parts.size() + 1);
             joined.parts.push_back(modifier.word);
@@ -100,8 +102,8 @@ class CompoundSplitter::Search {
   // What the search needs to know of a candidate part, from one lexicon lookup.
   struct Word {
     bool known = false;  // may be a part
-    bool nounish =
-        false;  // a noun as far as the corpus (mostly capitalised) or else the dictionary can tell
+    // A noun as far as the corpus (mostly capitalised) or else the dictionary can tell.
+    bool nounish = false;
     double frequency = 0;  // corpus count; a word only the dictionary knows counts as rare
   };
 
