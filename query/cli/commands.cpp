@@ -1,5 +1,6 @@
 #include "cli/commands.hpp"
 
+#include <chrono>
 #include <fstream>
 #include <iostream>
 #include <sstream>
@@ -123,11 +124,25 @@ int run_topics(q::Searcher& searcher, const QueryOptions& options) {
     std::cerr << "fundstelle-query: cannot write run file " << options.run.string() << '\n';
     return kExitError;
   }
+  std::ofstream timings;
+  if (!options.timings.empty()) {
+    timings.open(options.timings);
+    if (!timings) {
+      std::cerr << "fundstelle-query: cannot write timings file " << options.timings.string()
+                << '\n';
+      return kExitError;
+    }
+  }
   q::SearchOptions search = search_options(options);
   search.limit = options.hits;
   search.offset = 0;
   for (const q::Topic& topic : topics.value()) {
+    const auto start = std::chrono::steady_clock::now();
     const std::vector<q::Hit> hits = searcher.search(topic.text, search);
+    if (timings.is_open()) {
+      const std::chrono::duration<double, std::milli> took = std::chrono::steady_clock::now() - start;
+      timings << topic.id << '\t' << took.count() << '\n';
+    }
     if (options.format == OutputFormat::kJson) {
       q::print_json(hits, run, topic.id);
     } else {

@@ -105,6 +105,10 @@ void register_query_options(CLI::App& app, QueryOptions& options) {
   app.add_option("--hits", options.hits, "Batch mode: passages per query")
       ->check(CLI::PositiveNumber);
   app.add_option("--run-name", options.run_name, "Batch mode: the run's name in the TREC file");
+  app.add_option("--timings", options.timings,
+                 "Batch mode: write each query's search time (qid<TAB>milliseconds) here")
+      ->type_name("FILE")
+      ->needs(topics);
 }
 
 }  // namespace fundstelle::cli

@@ -35,6 +35,7 @@ struct QueryOptions {
   std::filesystem::path run;
   size_t hits = 1000;
   std::string run_name = "fundstelle";
+  std::filesystem::path timings;  // batch: "qid<TAB>milliseconds" per query (benchmarks)
 };
 
 // Registers the options on `app` (so tests can parse argument lists without running anything).

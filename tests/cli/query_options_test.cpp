@@ -70,6 +70,17 @@ TEST(QueryOptionsTest, ModesTakeTheirArguments) {
   EXPECT_TRUE(parse({"--interactive"}).interactive);
 }
 
+TEST(QueryOptionsTest, BatchModeOptions) {
+  const QueryOptions o = parse({"--topics", "q.jsonl", "--run", "r.trec", "--hits", "100",
+                                "--run-name", "x", "--timings", "t.tsv"});
+  EXPECT_EQ(o.topics, "q.jsonl");
+  EXPECT_EQ(o.run, "r.trec");
+  EXPECT_EQ(o.hits, 100u);
+  EXPECT_EQ(o.run_name, "x");
+  EXPECT_EQ(o.timings, "t.tsv");
+  EXPECT_TRUE(rejected({"--timings", "t.tsv", "x"}));  // only with --topics
+}
+
 TEST(QueryOptionsTest, RejectsBadValuesAndContradictions) {
   const std::vector<std::vector<std::string>> bad = {
       {"--format", "xml", "x"},  {"--color", "sometimes", "x"}, {"--sort", "random", "x"},

@@ -1,6 +1,7 @@
 // End-to-end: fundstelle-query's flags and modes (issue #6) on data/, through the real binary.
 #include <gtest/gtest.h>
 
+#include <fstream>
 #include <nlohmann/json.hpp>
 
 #include "e2e/json_lines.hpp"
@@ -217,6 +218,26 @@ TEST_F(QueryCliTest, NoColorAndNarrowTerminalStayReadable) {
     long_lines += columns > 40;  // only the title line and words longer than the width
   }
   EXPECT_LE(long_lines, 3u) << narrow.out;
+}
+
+TEST_F(QueryCliTest, TimingsFileHasOneLinePerTopic) {
+  TempDir dir;
+  write_file(dir.path() / "topics.tsv", "q1\tWer wurde Interims-CEO?\nq2\tBrief Wired\n");
+  const fs::path timings = dir.path() / "timings.tsv";
+  const CommandResult result =
+      query({"--topics", (dir.path() / "topics.tsv").string(), "--run",
+             (dir.path() / "run.trec").string(), "--timings", timings.string()});
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  std::ifstream in(timings);
+  std::vector<std::string> ids;
+  std::string id;
+  double ms = -1;
+  while (in >> id >> ms) {
+    ids.push_back(id);
+    EXPECT_GT(ms, 0.0);
+    EXPECT_LT(ms, 10000.0);
+  }
+  EXPECT_EQ(ids, (std::vector<std::string>{"q1", "q2"}));
 }
 
 TEST_F(QueryCliTest, HelpHasExamplesAndVersionIsPrinted) {
