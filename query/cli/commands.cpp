@@ -140,7 +140,8 @@ int run_topics(q::Searcher& searcher, const QueryOptions& options) {
     const auto start = std::chrono::steady_clock::now();
     const std::vector<q::Hit> hits = searcher.search(topic.text, search);
     if (timings.is_open()) {
-      const std::chrono::duration<double, std::milli> took = std::chrono::steady_clock::now() - start;
+      const std::chrono::duration<double, std::milli> took =
+          std::chrono::steady_clock::now() - start;
       timings << topic.id << '\t' << took.count() << '\n';
     }
     if (options.format == OutputFormat::kJson) {

@@ -3,6 +3,7 @@
 // readline.h needs stdio's FILE declared first.
 #include <cstdio>
 #include <cstdlib>
+#include <fstream>
 // clang-format off
 #include <readline/readline.h>
 #include <readline/history.h>
@@ -41,17 +42,18 @@ class ReadlineReader : public LineReader {
     std::free(raw);
     if (!line.empty()) {
       add_history(line.c_str());
-      save(line);
+      save();
     }
     return line;
   }
 
  private:
-  void save(const std::string&) {
+  void save() {
     if (history_file_.empty()) return;
     std::error_code error;
     fs::create_directories(history_file_.parent_path(), error);
-    if (!fs::exists(history_file_, error)) write_history(history_file_.c_str());
+    // append_history needs the file to exist; the line itself is appended once, below.
+    if (!fs::exists(history_file_, error)) std::ofstream(history_file_).flush();
     append_history(1, history_file_.c_str());
     history_truncate_file(history_file_.c_str(), kHistoryLines);
   }

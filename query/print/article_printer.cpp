@@ -33,7 +33,8 @@ void print_article_text(const StoredArticle& article, int chosen, const TextStyl
     const bool is_chosen = passage.passage == chosen;
     const std::string marker =
         fmt::format("{} #{} {}", is_chosen ? "▶" : "─", passage.passage, "──────────");
-    out << '\n' << (style.color && is_chosen ? kAnsiBold : "") << displayable(marker, style)
+    out << '\n'
+        << (style.color && is_chosen ? kAnsiBold : "") << displayable(marker, style)
         << (style.color && is_chosen ? kAnsiReset : "") << '\n';
     if (!is_chosen) {
       print_wrapped(passage.text, {}, style, "", out);

@@ -65,7 +65,8 @@ void print_article_json(const StoredArticle& article, int chosen, std::ostream& 
   json["chosen"] = chosen;
   Json passages = Json::array();
   for (const StoredPassage& p : article.passages) {
-    passages.push_back({{"passage", p.passage}, {"start", p.start}, {"end", p.end}, {"text", p.text}});
+    passages.push_back(
+        {{"passage", p.passage}, {"start", p.start}, {"end", p.end}, {"text", p.text}});
   }
   json["passages"] = std::move(passages);
   write_line(json, out);

@@ -10,8 +10,11 @@ namespace {
 char32_t next_code_point(std::string_view s, size_t& pos) {
   const auto byte = [&](size_t i) { return static_cast<unsigned char>(s[i]); };
   const unsigned char lead = byte(pos);
-  size_t length = lead < 0x80 ? 1 : (lead >> 5) == 0x6 ? 2 : (lead >> 4) == 0xE ? 3
-                                 : (lead >> 3) == 0x1E ? 4 : 0;
+  size_t length = lead < 0x80           ? 1
+                  : (lead >> 5) == 0x6  ? 2
+                  : (lead >> 4) == 0xE  ? 3
+                  : (lead >> 3) == 0x1E ? 4
+                                        : 0;
   if (length == 0 || pos + length > s.size()) {
     ++pos;
     return 0xFFFD;
@@ -30,11 +33,11 @@ char32_t next_code_point(std::string_view s, size_t& pos) {
 
 const std::map<char32_t, const char*>& ascii_spellings() {
   static const std::map<char32_t, const char*> spellings = {
-      {U'ä', "ae"}, {U'ö', "oe"},  {U'ü', "ue"},  {U'Ä', "Ae"}, {U'Ö', "Oe"}, {U'Ü', "Ue"},
-      {U'ß', "ss"}, {U'é', "e"},   {U'è', "e"},   {U'à', "a"},  {U'ç', "c"},  {U'ñ', "n"},
-      {U'„', "\""}, {U'“', "\""},  {U'”', "\""},  {U'»', "\""}, {U'«', "\""}, {U'‚', "'"},
-      {U'‘', "'"},  {U'’', "'"},   {U'–', "-"},   {U'—', "-"},  {U'…', "..."}, {U'·', "|"},
-      {U'€', "EUR"}, {U'\u00A0', " "}, {U'─', "-"}, {U'▶', ">"}};
+      {U'ä', "ae"},  {U'ö', "oe"},     {U'ü', "ue"}, {U'Ä', "Ae"}, {U'Ö', "Oe"},  {U'Ü', "Ue"},
+      {U'ß', "ss"},  {U'é', "e"},      {U'è', "e"},  {U'à', "a"},  {U'ç', "c"},   {U'ñ', "n"},
+      {U'„', "\""},  {U'“', "\""},     {U'”', "\""}, {U'»', "\""}, {U'«', "\""},  {U'‚', "'"},
+      {U'‘', "'"},   {U'’', "'"},      {U'–', "-"},  {U'—', "-"},  {U'…', "..."}, {U'·', "|"},
+      {U'€', "EUR"}, {U'\u00A0', " "}, {U'─', "-"},  {U'▶', ">"}};
   return spellings;
 }
 

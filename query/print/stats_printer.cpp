@@ -39,8 +39,8 @@ void print_stats_text(const IndexStats& stats, const TextStyle& style, std::ostr
   row("articles:", std::to_string(stats.articles));
   row("passages:", std::to_string(stats.passages));
   row("terms:", std::to_string(stats.terms));
-  row("size on disk:", stats.bytes_on_disk ? human_bytes(*stats.bytes_on_disk)
-                                           : "unknown (remote shards)");
+  row("size on disk:",
+      stats.bytes_on_disk ? human_bytes(*stats.bytes_on_disk) : "unknown (remote shards)");
   row("sources:", tally(stats.kinds));
   row("sites:", tally(stats.sites));
   row("last update:", stats.last_update.empty() ? "-" : stats.last_update);

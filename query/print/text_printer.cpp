@@ -45,14 +45,21 @@ void print_explanation(const Hit& hit, const TextStyle& style, std::ostream& out
 
 void print_text(const std::vector<Hit>& hits, const TextStyle& style, std::ostream& out) {
   for (const Hit& hit : hits) {
-    const std::string header =
-        displayable(fmt::format("{:>2}. [{:.2f}] {}", hit.rank, hit.score,
-                                hit.title.empty() ? hit.docid : hit.title),
-                    style);
-    if (style.color) out << kAnsiBold;
-    out << header;
-    if (style.color) out << kAnsiReset;
-    out << '\n';
+    // The header wraps too (continuation lines indented like the text below it).
+    TextStyle header_style = style;
+    header_style.width = style.width > 28 ? style.width - 4 : 24;
+    std::ostringstream header;
+    print_wrapped(fmt::format("{}. [{:.2f}] {}", hit.rank, hit.score,
+                              hit.title.empty() ? hit.docid : hit.title),
+                  {}, header_style, "", header);
+    std::string header_lines = (hit.rank < 10 ? " " : "") + header.str();  // ranks right-aligned
+    header_lines.pop_back();
+    for (size_t at = header_lines.find('\n'); at != std::string::npos;
+         at = header_lines.find('\n', at + 1)) {
+      header_lines.insert(at + 1, "    ");
+    }
+    out << (style.color ? kAnsiBold : "") << header_lines << (style.color ? kAnsiReset : "")
+        << '\n';
     // The metadata line wraps like text; dimmed as a whole when in colour.
     std::ostringstream meta;
     print_wrapped(metadata_line(hit), {}, style, "    ", meta);

@@ -18,12 +18,12 @@ struct OpenShard;
 struct IndexStats {
   uint64_t articles = 0;
   uint64_t passages = 0;
-  uint64_t terms = 0;                      // distinct terms, all prefixes
-  std::optional<uint64_t> bytes_on_disk;   // local shards only; unset if any shard is remote
-  std::vector<std::string> shards;         // as named by ShardSpec::name()
-  std::map<std::string, uint64_t> sites;   // articles per site name ("" = unknown)
-  std::map<std::string, uint64_t> kinds;   // articles per source kind: html, xml, txt, url, ...
-  std::string last_update;                 // newest fundstelle.last_update of all shards
+  uint64_t terms = 0;                     // distinct terms, all prefixes
+  std::optional<uint64_t> bytes_on_disk;  // local shards only; unset if any shard is remote
+  std::vector<std::string> shards;        // as named by ShardSpec::name()
+  std::map<std::string, uint64_t> sites;  // articles per site name ("" = unknown)
+  std::map<std::string, uint64_t> kinds;  // articles per source kind: html, xml, txt, url, ...
+  std::string last_update;                // newest fundstelle.last_update of all shards
   std::string schema_version;
 };
 

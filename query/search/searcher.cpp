@@ -22,6 +22,10 @@ namespace {
 constexpr double kBm25K1 = 0.6;
 constexpr double kBm25B = 0.5;
 
+// A search that meets a writer's commit starts over at the newest one; only a writer committing
+// faster than a search can run would exhaust this.
+constexpr int kReopenAttempts = 10;
+
 // Every shard must have been written with this schema and analyzer, or the terms would not
 // mean what the query builder thinks.
 void check_schema(const Xapian::Database& db, const std::string& name) {
@@ -32,8 +36,8 @@ void check_schema(const Xapian::Database& db, const std::string& name) {
         "index " + name + " has schema version " + (version.empty() ? "(none)" : version) +
         " / analyzer " + (analyzer.empty() ? "(none)" : analyzer) +
         ", but this fundstelle-query reads " + std::to_string(schema::kSchemaVersion) + " / " +
-        std::string(analysis::kAnalyzerName) + "; re-index: delete it and run fundstelle-index --db " +
-        name + " on your articles");
+        std::string(analysis::kAnalyzerName) +
+        "; re-index: delete it and run fundstelle-index --db " + name + " on your articles");
   }
 }
 
@@ -51,8 +55,16 @@ Xapian::Database open_checked(const ShardSpec& shard) {
   } catch (const Xapian::Error& e) {
     throw SearchError("cannot open index " + name + ": " + e.get_description());
   }
-  check_schema(db, name);
-  return db;
+  // A writer committing twice while we read the metadata invalidates what we read: reopen.
+  for (int attempt = 1;; ++attempt) {
+    try {
+      check_schema(db, name);
+      return db;
+    } catch (const Xapian::DatabaseModifiedError&) {
+      if (attempt == kReopenAttempts) throw;
+      db.reopen();
+    }
+  }
 }
 
 // Queries typed on a terminal or pasted may be decomposed (NFD); the index holds NFC.
@@ -99,8 +111,8 @@ Searcher::Searcher(const std::vector<std::filesystem::path>& indexes, bool allow
     }
   }
   if (shards_.empty()) {
-    throw SearchError(skipped_.empty() ? "no index given" : "no shard could be opened: " +
-                                                                skipped_.front());
+    throw SearchError(skipped_.empty() ? "no index given"
+                                       : "no shard could be opened: " + skipped_.front());
   }
 }
 
@@ -108,12 +120,11 @@ Searcher::Searcher(const std::vector<std::filesystem::path>& indexes, bool allow
 // reopening moves to the latest commit and the work is redone there.
 template <typename Action>
 auto Searcher::retrying(Action action) {
-  constexpr int kAttempts = 5;
   for (int attempt = 1;; ++attempt) {
     try {
       return action();
     } catch (const Xapian::DatabaseModifiedError&) {
-      if (attempt == kAttempts) throw;
+      if (attempt == kReopenAttempts) throw;
       db_.reopen();
     }
   }
@@ -126,9 +137,11 @@ Xapian::Query Searcher::filtered_query(const BuiltQuery& built,
     dates = Xapian::Query(Xapian::Query::OP_VALUE_RANGE, schema::kSlotDate,
                           since_bound(options.since), until_bound(options.until));
   } else if (!options.since.empty()) {
-    dates = Xapian::Query(Xapian::Query::OP_VALUE_GE, schema::kSlotDate, since_bound(options.since));
+    dates =
+        Xapian::Query(Xapian::Query::OP_VALUE_GE, schema::kSlotDate, since_bound(options.since));
   } else if (!options.until.empty()) {
-    dates = Xapian::Query(Xapian::Query::OP_VALUE_LE, schema::kSlotDate, until_bound(options.until));
+    dates =
+        Xapian::Query(Xapian::Query::OP_VALUE_LE, schema::kSlotDate, until_bound(options.until));
   }
   if (dates.empty()) return built.query;
   return Xapian::Query(Xapian::Query::OP_FILTER, built.query, dates);
@@ -176,8 +189,9 @@ std::vector<Hit> Searcher::search(std::string_view query_text, const SearchOptio
     }
     if (options.explain) {
       for (size_t i = 0; i < hits.size(); ++i) {
-        hits[i].explanation = explain_match(db_, built.query, xapian_ids[i],
-                                            passage_term(hits[i].docid, hits[i].passage), weighting);
+        hits[i].explanation =
+            explain_match(db_, built.query, xapian_ids[i],
+                          passage_term(hits[i].docid, hits[i].passage), weighting);
       }
     }
     return hits;

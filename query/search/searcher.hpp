@@ -32,7 +32,7 @@ enum class SortBy { kRelevance, kDate };
 struct SearchOptions {
   size_t offset = 0;
   size_t limit = 10;
-  unsigned per_article = 2;  // at most this many passages of one article; 0 = no limit
+  unsigned per_article = 2;          // at most this many passages of one article; 0 = no limit
   SortBy sort = SortBy::kRelevance;  // kDate: newest first, relevance breaks ties
   std::string since = {};            // date prefixes ("2023", "2023-11", "2023-11-20"), inclusive;
   std::string until = {};            // empty = open; undated articles drop out with either

@@ -40,10 +40,11 @@ TEST(QueryOptionsTest, Defaults) {
 
 TEST(QueryOptionsTest, ParsesEveryFlag) {
   const QueryOptions o =
-      parse({"--db", "a", "--db", "b.stub", "--limit", "3", "--offset", "6", "--per-article", "0",
-             "--format", "trec", "--color", "always", "--sort", "date", "--since", "2023-11",
-             "--until", "2024", "--count", "--explain", "--allow-partial", "--no-pager", "Wer",
-             "wurde", "CEO?"});
+      parse({"--db",     "a",      "--db",          "b.stub",    "--limit",         "3",
+             "--offset", "6",      "--per-article", "0",         "--format",        "trec",
+             "--color",  "always", "--sort",        "date",      "--since",         "2023-11",
+             "--until",  "2024",   "--count",       "--explain", "--allow-partial", "--no-pager",
+             "Wer",      "wurde",  "CEO?"});
   EXPECT_EQ(o.dbs.size(), 2u);
   EXPECT_EQ(o.limit, 3u);
   EXPECT_EQ(o.offset, 6u);
@@ -83,9 +84,9 @@ TEST(QueryOptionsTest, BatchModeOptions) {
 
 TEST(QueryOptionsTest, RejectsBadValuesAndContradictions) {
   const std::vector<std::vector<std::string>> bad = {
-      {"--format", "xml", "x"},  {"--color", "sometimes", "x"}, {"--sort", "random", "x"},
-      {"--since", "gestern", "x"}, {"--until", "2023-13", "x"},  {"-n", "0", "x"},
-      {"--stats", "--show", "a"}, {"--json", "--format", "text", "x"}, {"-i", "--stats"},
+      {"--format", "xml", "x"},    {"--color", "sometimes", "x"},       {"--sort", "random", "x"},
+      {"--since", "gestern", "x"}, {"--until", "2023-13", "x"},         {"-n", "0", "x"},
+      {"--stats", "--show", "a"},  {"--json", "--format", "text", "x"}, {"-i", "--stats"},
       {"--topics", "t.tsv"}};
   for (const auto& args : bad) EXPECT_TRUE(rejected(args)) << ::testing::PrintToString(args);
 }
@@ -98,9 +99,9 @@ TEST(TerminalTest, ColourFollowsModeTerminalAndNoColor) {
     bool expected;
   };
   const Case cases[] = {
-      {ColorMode::kAuto, true, nullptr, true},     {ColorMode::kAuto, false, nullptr, false},
-      {ColorMode::kAuto, true, "1", false},        {ColorMode::kAuto, true, "", true},
-      {ColorMode::kAlways, false, "1", true},      {ColorMode::kNever, true, nullptr, false},
+      {ColorMode::kAuto, true, nullptr, true}, {ColorMode::kAuto, false, nullptr, false},
+      {ColorMode::kAuto, true, "1", false},    {ColorMode::kAuto, true, "", true},
+      {ColorMode::kAlways, false, "1", true},  {ColorMode::kNever, true, nullptr, false},
   };
   for (const Case& c : cases) {
     EXPECT_EQ(use_color(c.mode, c.terminal, c.no_color), c.expected)

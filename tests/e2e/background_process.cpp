@@ -81,8 +81,7 @@ int free_tcp_port() {
 }
 
 bool wait_for_port(int port, double seconds) {
-  const auto deadline =
-      std::chrono::steady_clock::now() + std::chrono::duration<double>(seconds);
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::duration<double>(seconds);
   while (std::chrono::steady_clock::now() < deadline) {
     const int fd = socket(AF_INET, SOCK_STREAM, 0);
     sockaddr_in address = loopback(port);

@@ -81,10 +81,10 @@ TEST_F(QueryCliTest, OffsetContinuesWhereLimitStopped) {
 
 TEST_F(QueryCliTest, SinceUntilFilterOnThePublishedDate) {
   // data/'s articles are published 2023-11-20 (HTML, XML); the text version has no date.
-  const auto in_range = parse_json_lines(
-      query({"--json", "--per-article", "0", "-n", "100", "--since", "2023-11", "--until",
-             "2023-11-20", "Altman"})
-          .out);
+  const auto in_range =
+      parse_json_lines(query({"--json", "--per-article", "0", "-n", "100", "--since", "2023-11",
+                              "--until", "2023-11-20", "Altman"})
+                           .out);
   ASSERT_FALSE(in_range.empty());
   for (const auto& hit : in_range) {
     EXPECT_EQ(hit["published"].get<std::string>().substr(0, 10), "2023-11-20");
@@ -97,10 +97,8 @@ TEST_F(QueryCliTest, SinceUntilFilterOnThePublishedDate) {
 }
 
 TEST_F(QueryCliTest, SortByDatePutsDatedArticlesFirst) {
-  const auto hits =
-      parse_json_lines(query({"--json", "--sort", "date", "--per-article", "0", "-n", "200",
-                              "Altman"})
-                           .out);
+  const auto hits = parse_json_lines(
+      query({"--json", "--sort", "date", "--per-article", "0", "-n", "200", "Altman"}).out);
   ASSERT_FALSE(hits.empty());
   bool undated_seen = false;
   std::string previous = "9999";
@@ -126,8 +124,8 @@ TEST_F(QueryCliTest, CountPrintsArticlesAndPassagesOnly) {
   const size_t passages = json[0]["passages"];
   EXPECT_EQ(articles, 3u);  // the seed article as HTML, XML and text
   EXPECT_GE(passages, articles);
-  EXPECT_EQ(text.out, std::to_string(articles) + " articles, " + std::to_string(passages) +
-                          " passages\n");
+  EXPECT_EQ(text.out,
+            std::to_string(articles) + " articles, " + std::to_string(passages) + " passages\n");
   // The count agrees with listing everything.
   const auto all =
       parse_json_lines(query({"--json", "--per-article", "0", "-n", "1000", "Murati"}).out);
@@ -187,8 +185,8 @@ TEST_F(QueryCliTest, StatsDescribeTheIndex) {
 }
 
 TEST_F(QueryCliTest, InteractiveModeReadsQueriesFromAPipe) {
-  const CommandResult result =
-      query({"-i", "--json", "-n", "1"}, "Murati\n:more\n:show 2\n:help\nQuantenchromodynamik\n:quit\n");
+  const CommandResult result = query(
+      {"-i", "--json", "-n", "1"}, "Murati\n:more\n:show 2\n:help\nQuantenchromodynamik\n:quit\n");
   ASSERT_EQ(result.exit_code, 0) << result.err;
   EXPECT_NE(result.out.find("\"rank\":1"), std::string::npos) << result.out;
   EXPECT_NE(result.out.find("\"rank\":2"), std::string::npos) << result.out;   // :more
@@ -206,8 +204,8 @@ TEST_F(QueryCliTest, PipedOutputIsNeverPaged) {
 }
 
 TEST_F(QueryCliTest, NoColorAndNarrowTerminalStayReadable) {
-  const CommandResult narrow = query({"--color", "auto", "-n", "1", "Altman"}, {},
-                                     {"NO_COLOR=1", "COLUMNS=30"});
+  const CommandResult narrow =
+      query({"--color", "auto", "-n", "1", "Altman"}, {}, {"NO_COLOR=1", "COLUMNS=30"});
   ASSERT_EQ(narrow.exit_code, 0);
   EXPECT_EQ(narrow.out.find('\033'), std::string::npos);
   std::istringstream lines(narrow.out);

@@ -17,10 +17,10 @@ const std::string kIndexBin = FUNDSTELLE_INDEX_BIN;
 const std::string kQueryBin = FUNDSTELLE_QUERY_BIN;
 
 const std::vector<std::string> kWords = {
-    "Vorstand", "Mitarbeiter", "Kündigung", "Börse",     "Zinsen",    "Wetter",   "Regierung",
-    "Schule",   "Forschung",   "Software",  "Fußball",   "Theater",   "Bahnhof",  "Energie",
-    "Klima",    "Wahl",        "Gericht",   "Krankenhaus", "Brücke",   "Hafen",    "Museum",
-    "Konzert",  "Bäckerei",    "Universität", "Polizei", "Feuerwehr", "Garten",   "Stadtrat"};
+    "Vorstand", "Mitarbeiter", "Kündigung",   "Börse",       "Zinsen",    "Wetter",  "Regierung",
+    "Schule",   "Forschung",   "Software",    "Fußball",     "Theater",   "Bahnhof", "Energie",
+    "Klima",    "Wahl",        "Gericht",     "Krankenhaus", "Brücke",    "Hafen",   "Museum",
+    "Konzert",  "Bäckerei",    "Universität", "Polizei",     "Feuerwehr", "Garten",  "Stadtrat"};
 
 // `count` text articles of a few paragraphs, each a deterministic pseudo-random mix of the words
 // above, so that scores hardly ever tie.
@@ -93,9 +93,8 @@ TEST_F(RemoteShardTest, LocalPlusRemoteShardRanksLikeOneIndex) {
       EXPECT_NEAR(actual[i]["score"].get<double>(), expected[i]["score"].get<double>(), 1e-9);
     }
   }
-  const auto stats = parse_json_lines(run_command({kQueryBin, "--db", stub.string(), "--stats",
-                                                   "--json"})
-                                          .out);
+  const auto stats =
+      parse_json_lines(run_command({kQueryBin, "--db", stub.string(), "--stats", "--json"}).out);
   ASSERT_EQ(stats.size(), 1u);
   EXPECT_EQ(stats[0]["articles"], 40);
   EXPECT_TRUE(stats[0]["bytes_on_disk"].is_null());  // a remote shard's size is not known here
@@ -131,12 +130,11 @@ TEST_F(RemoteShardTest, UnreachableShardIsNamedAndAllowPartialSearchesTheRest) {
 
 TEST_F(RemoteShardTest, QueriesDuringIndexingNeverFail) {
   const fs::path db = path("growing");
-  ASSERT_EQ(run_command({kIndexBin, "-q", "--db", db.string(), (path("corpus")).string()})
-                .exit_code,
-            0);
+  ASSERT_EQ(
+      run_command({kIndexBin, "-q", "--db", db.string(), (path("corpus")).string()}).exit_code, 0);
   write_corpus(path("more"), 600, 11);
-  BackgroundProcess indexer({kIndexBin, "-q", "--commit-every", "25", "--db", db.string(),
-                             path("more").string()});
+  BackgroundProcess indexer(
+      {kIndexBin, "-q", "--commit-every", "25", "--db", db.string(), path("more").string()});
   int queries = 0;
   while (indexer.running()) {
     const CommandResult result = run_command(query_args(db.string(), "Vorstand Kündigung"));
@@ -145,8 +143,8 @@ TEST_F(RemoteShardTest, QueriesDuringIndexingNeverFail) {
   }
   EXPECT_EQ(indexer.exit_code(), 0);
   EXPECT_GT(queries, 0);
-  const auto stats = parse_json_lines(
-      run_command({kQueryBin, "--db", db.string(), "--stats", "--json"}).out);
+  const auto stats =
+      parse_json_lines(run_command({kQueryBin, "--db", db.string(), "--stats", "--json"}).out);
   EXPECT_EQ(stats.at(0)["articles"], 640);
 }
 

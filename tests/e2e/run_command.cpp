@@ -23,8 +23,8 @@ std::string read_all(const std::filesystem::path& path) {
 
 }  // namespace
 
-CommandResult run_command(const std::vector<std::string>& args,
-                          const std::vector<std::string>& env, const std::string& input) {
+CommandResult run_command(const std::vector<std::string>& args, const std::vector<std::string>& env,
+                          const std::string& input) {
   TempDir capture;
   std::string in_path = "/dev/null";
   if (!input.empty()) in_path = capture.write("in", input).string();

@@ -13,17 +13,16 @@ TEST(PlainTextTest, AsciiSpellsOutGermanLetters) {
     const char* ascii;
   };
   const Case cases[] = {
-      {"Größe", "Groesse"},           {"Übermaß", "Uebermass"},
-      {"„Zitat“ – gut…", "\"Zitat\" - gut..."}, {"a · b", "a | b"},
-      {"日本", "??"},                 {"kaputt \xC3", "kaputt ?"},
+      {"Größe", "Groesse"}, {"Übermaß", "Uebermass"}, {"„Zitat“ – gut…", "\"Zitat\" - gut..."},
+      {"a · b", "a | b"},   {"日本", "??"},           {"kaputt \xC3", "kaputt ?"},
   };
   for (const Case& c : cases) EXPECT_EQ(to_ascii(c.utf8), c.ascii) << c.utf8;
 }
 
 TEST(PlainTextTest, NarrowWidthStillWrapsAtWords) {
   std::ostringstream out;
-  print_wrapped("eins zwei drei vier fünf sechs sieben acht neun zehn", {},
-                TextStyle{.width = 10}, "", out);
+  print_wrapped("eins zwei drei vier fünf sechs sieben acht neun zehn", {}, TextStyle{.width = 10},
+                "", out);
   std::istringstream lines(out.str());
   for (std::string line; std::getline(lines, line);) {
     EXPECT_LE(display_columns(line), 20u) << line;  // at least 20 columns of text

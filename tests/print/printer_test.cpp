@@ -228,6 +228,18 @@ TEST(TextPrinterTest, HeaderNamesDateAuthorAndUrlOverPath) {
             "https://techblick.example/altman");
 }
 
+TEST(TextPrinterTest, LongTitlesWrapOnNarrowTerminals) {
+  std::vector<Hit> hits = sample_hits();
+  hits[0].title = "Ein sehr langer Titel über Mitarbeiter, die mit der Kündigung drohen";
+  std::ostringstream out;
+  print_text(hits, TextStyle{.color = false, .width = 40}, out);
+  const std::vector<std::string> lines = lines_of(out.str());
+  EXPECT_EQ(lines[0], " 1. [12.50] Ein sehr langer Titel");
+  EXPECT_EQ(lines[1], "    über Mitarbeiter, die mit der");
+  EXPECT_EQ(lines[2], "    Kündigung drohen");
+  for (const std::string& line : lines) EXPECT_LE(columns(line), 40u) << line;
+}
+
 TEST(TextPrinterTest, ExplanationListsPartsAndTitleEvidence) {
   std::vector<Hit> hits = sample_hits();
   hits[0].explanation = {{"stem", "mitarbeit", 8.0}, {"title-stem", "openai", 4.5}};
@@ -332,11 +344,11 @@ TEST(StatsPrinterTest, TextAndJson) {
   stats.schema_version = "1";
   std::ostringstream text;
   print_stats_text(stats, TextStyle{}, text);
-  for (const char* line : {"articles:       3\n", "passages:       55\n", "terms:          1234\n",
-                           "size on disk:   3.0 MiB\n", "sources:        html 2, xml 1\n",
-                           "sites:          (unknown) 2, TechBlick 1\n",
-                           "last update:    2026-11-28T16:00:00Z\n", "schema version: 1\n",
-                           "shards:         2 (/i/shard0, tcp 127.0.0.1:6000)\n"}) {
+  for (const char* line :
+       {"articles:       3\n", "passages:       55\n", "terms:          1234\n",
+        "size on disk:   3.0 MiB\n", "sources:        html 2, xml 1\n",
+        "sites:          (unknown) 2, TechBlick 1\n", "last update:    2026-11-28T16:00:00Z\n",
+        "schema version: 1\n", "shards:         2 (/i/shard0, tcp 127.0.0.1:6000)\n"}) {
     EXPECT_NE(text.str().find(line), std::string::npos) << line << text.str();
   }
   std::ostringstream json;

@@ -287,7 +287,9 @@ const std::vector<TestArticle> kDated = {
      "November",
      {"Die Mitarbeiter drohten mit Kündigung.", "Der Vorstand schwieg dazu."},
      {{"published", "2023-11-20T09:30:00+01:00"}}},
-    {"dez.html", "Dezember", {"Mitarbeiter und Vorstand einigten sich."},
+    {"dez.html",
+     "Dezember",
+     {"Mitarbeiter und Vorstand einigten sich."},
      {{"published", "2023-12-01"}}},
     {"ohne.html", "Ohne Datum", {"Mitarbeiter ohne Datum im Text."}},
 };
@@ -311,12 +313,9 @@ TEST_F(DatedSearcherTest, SinceAndUntilTakePartialDatesInclusively) {
     std::vector<std::string> expected;  // sorted
   };
   const Case cases[] = {
-      {"2023", "", {"dez.html", "nov.html"}},
-      {"2023-11", "2023-11", {"nov.html"}},
-      {"", "2023-11-20", {"alt.html", "nov.html"}},
-      {"2023-11-21", "2023-12-01", {"dez.html"}},
-      {"2022-12-31", "2022-12-31", {"alt.html"}},
-      {"2024", "", {}},
+      {"2023", "", {"dez.html", "nov.html"}},       {"2023-11", "2023-11", {"nov.html"}},
+      {"", "2023-11-20", {"alt.html", "nov.html"}}, {"2023-11-21", "2023-12-01", {"dez.html"}},
+      {"2022-12-31", "2022-12-31", {"alt.html"}},   {"2024", "", {}},
   };
   for (const Case& c : cases) {
     SCOPED_TRACE(c.since + ".." + c.until);
@@ -385,9 +384,9 @@ TEST(ArticleRefTest, SplitsPassageNumberOff) {
     const char* docid;
     int passage;
   };
-  const Case cases[] = {{"a.html#3", "a.html", 3},     {"a.html", "a.html", 0},
-                        {"a#b.html", "a#b.html", 0},   {"a#b.html#12", "a#b.html", 12},
-                        {"a.html#", "a.html#", 0},     {"a.html#x1", "a.html#x1", 0}};
+  const Case cases[] = {{"a.html#3", "a.html", 3},   {"a.html", "a.html", 0},
+                        {"a#b.html", "a#b.html", 0}, {"a#b.html#12", "a#b.html", 12},
+                        {"a.html#", "a.html#", 0},   {"a.html#x1", "a.html#x1", 0}};
   for (const Case& c : cases) {
     const ArticleRef ref = parse_article_ref(c.text);
     EXPECT_EQ(ref.docid, c.docid) << c.text;
