@@ -101,6 +101,24 @@ TEST_F(RemoteShardTest, LocalPlusRemoteShardRanksLikeOneIndex) {
   server.stop();
 }
 
+// The way to reach a shard over ssh: a program speaking Xapian's protocol on stdin/stdout.
+TEST_F(RemoteShardTest, ProgramServedShardRanksLikeOneIndex) {
+  const fs::path stub = path("prog.stub");
+  TempDir::write_file(stub, "auto shards2/shard0\nremote :xapian-progsrv " +
+                                (path("shards2") / "shard1").string() + "\n");
+  const CommandResult single = run_command(query_args(path("shards1").string(), "Klima Wahl"));
+  const CommandResult prog = run_command(query_args(stub.string(), "Klima Wahl"));
+  ASSERT_EQ(prog.exit_code, 0) << prog.err;
+  const auto expected = parse_json_lines(single.out);
+  const auto actual = parse_json_lines(prog.out);
+  ASSERT_EQ(actual.size(), expected.size());
+  ASSERT_FALSE(actual.empty());
+  for (size_t i = 0; i < expected.size(); ++i) {
+    EXPECT_EQ(actual[i]["docid"], expected[i]["docid"]) << "rank " << i + 1;
+    EXPECT_NEAR(actual[i]["score"].get<double>(), expected[i]["score"].get<double>(), 1e-9);
+  }
+}
+
 TEST_F(RemoteShardTest, UnreachableShardIsNamedAndAllowPartialSearchesTheRest) {
   const int port = free_tcp_port();  // nobody listens there
   const fs::path stub = path("broken.stub");
