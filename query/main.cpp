@@ -36,7 +36,8 @@ int run(const cli::QueryOptions& options) {
     const auto reader = cli::stdin_is_terminal()
                             ? cli::make_readline_reader(cli::default_history_file())
                             : cli::make_stream_reader(std::cin);
-    return cli::run_interactive(searcher, options, cli::text_style(options), *reader, std::cout);
+    return cli::run_interactive(searcher, options, cli::text_style(options), *reader, std::cout,
+                                query);
   }
   if (query.empty()) {
     std::cerr << "fundstelle-query: no query given; try: fundstelle-query Wer wurde Interims-CEO? "

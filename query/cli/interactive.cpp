@@ -112,9 +112,11 @@ class Session {
 }  // namespace
 
 int run_interactive(query::Searcher& searcher, const QueryOptions& options,
-                    const query::TextStyle& style, LineReader& reader, std::ostream& out) {
+                    const query::TextStyle& style, LineReader& reader, std::ostream& out,
+                    const std::string& first_query) {
   Session session(searcher, options, style, out);
-  std::string prefill;
+  if (!session.handle(first_query)) return kExitHits;
+  std::string prefill = session.take_suggestion();
   while (const std::optional<std::string> line = reader.read(kPrompt, prefill)) {
     if (!session.handle(*line)) break;
     prefill = session.take_suggestion();

@@ -10,10 +10,12 @@
 
 namespace fundstelle::cli {
 
-// Reads lines from `reader` until :quit or end of input, printing results to `out` in the format
-// of `options` (text with `style`). A query without hits offers the searcher's suggestion as the
-// next line's prefill ("Meinten Sie …", accepted with Enter). Returns the exit status (0).
+// Answers `first_query` (if not empty), then reads lines from `reader` until :quit or end of
+// input, printing results to `out` in the format of `options` (text with `style`). A query
+// without hits offers the searcher's suggestion as the next line's prefill ("Meinten Sie …",
+// accepted with Enter). Returns the exit status (0).
 int run_interactive(query::Searcher& searcher, const QueryOptions& options,
-                    const query::TextStyle& style, LineReader& reader, std::ostream& out);
+                    const query::TextStyle& style, LineReader& reader, std::ostream& out,
+                    const std::string& first_query = {});
 
 }  // namespace fundstelle::cli

@@ -41,12 +41,13 @@ class InteractiveTest : public ::testing::Test {
  protected:
   InteractiveTest() { write_index(dir_.path() / "index"); }
 
-  std::string session(const std::string& input, QueryOptions options = {}) {
+  std::string session(const std::string& input, QueryOptions options = {},
+                      const std::string& first_query = {}) {
     query::Searcher searcher({dir_.path() / "index"});
     std::istringstream in(input);
     const auto reader = make_stream_reader(in);
     std::ostringstream out;
-    EXPECT_EQ(run_interactive(searcher, options, query::TextStyle{}, *reader, out), 0);
+    EXPECT_EQ(run_interactive(searcher, options, query::TextStyle{}, *reader, out, first_query), 0);
     return out.str();
   }
 
@@ -57,6 +58,12 @@ TEST_F(InteractiveTest, AnswersQueryAfterQuery) {
   const std::string out = session("Interims-CEO\nMicrosoft\n");
   EXPECT_NE(out.find("a.html#2"), std::string::npos) << out;
   EXPECT_NE(out.find("b.html#1"), std::string::npos) << out;
+}
+
+TEST_F(InteractiveTest, AQueryOnTheCommandLineIsAnsweredFirst) {
+  const std::string out = session(":show 1\n", {}, "Interims-CEO");
+  EXPECT_NE(out.find(" 1. ["), std::string::npos) << out;
+  EXPECT_NE(out.find("> Mira Murati wurde Interims-CEO."), std::string::npos) << out;
 }
 
 TEST_F(InteractiveTest, MoreShowsTheNextPage) {
