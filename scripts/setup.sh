@@ -10,6 +10,8 @@ packages=(
   libicu-dev libuchardet-dev                 # Unicode normalisation, charset conversion/detection
   libarchive-dev                             # archives and compressed input
   libspdlog-dev libfmt-dev libcli11-dev nlohmann-json3-dev
+  libreadline-dev                            # interactive mode: line editing, history
+  dpkg-dev                                   # CPack .deb: dpkg-shlibdeps finds runtime dependencies
   libgtest-dev                               # tests
   wngerman                                   # German word list for compound splitting
   python3                                    # evaluation and benchmark scripts

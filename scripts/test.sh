@@ -10,6 +10,8 @@ echo "== build (RelWithDebInfo)"
 "$root/scripts/build.sh" "$root/build"
 echo "== tests"
 ctest --test-dir "$root/build" --output-on-failure --parallel "$jobs"
+echo "== package (.deb built, installed, run, removed)"
+"$root/scripts/test_package.sh" "$root/build"
 
 echo "== build (ASan + UBSan)"
 "$root/scripts/build.sh" "$root/build-asan" -DFUNDSTELLE_SANITIZE=ON

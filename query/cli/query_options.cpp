@@ -2,37 +2,98 @@
 
 #include <map>
 
+#include "search/date_range.hpp"
+
 namespace fundstelle::cli {
+namespace {
+
+// A --since/--until value must be a date prefix we can compare with the stored ISO 8601 dates.
+const CLI::Validator kIsoDate(
+    [](std::string& value) {
+      return query::is_iso_date_prefix(value)
+                 ? std::string()
+                 : "'" + value + "' is not a date: use YYYY, YYYY-MM or YYYY-MM-DD";
+    },
+    "DATE");
+
+}  // namespace
 
 void register_query_options(CLI::App& app, QueryOptions& options) {
   app.description("Rank the passages of a Fundstelle index for a German question or keywords.");
   app.footer(
       "Examples:\n"
       "  fundstelle-query Wer wurde Interims-CEO?\n"
-      "  fundstelle-query -n 3 --json \"Sam Altman\" Microsoft\n"
+      "  fundstelle-query -n 3 --format json \"Sam Altman\" Microsoft\n"
+      "  fundstelle-query --since 2023-11 --sort date Altman\n"
+      "  fundstelle-query --count Mitarbeiter\n"
+      "  fundstelle-query --explain -n 1 Wer wurde Interims-CEO?\n"
+      "  fundstelle-query --show articles/openai-altman.html#6\n"
+      "  fundstelle-query --stats\n"
+      "  fundstelle-query -i                      # interactive: :show N, :more, :help, :quit\n"
+      "  fundstelle-query --db shards.stub --allow-partial Altman   # stub with remote shards\n"
       "  fundstelle-query --topics queries.jsonl --run run.trec --hits 100\n"
       "\n"
       "Query syntax: words or a natural question; \"exact phrase\"; +must; -exclude.\n"
-      "Exit status: 0 hits found, 1 no hits, 2 error.");
-  app.add_option("--db", options.dbs, "Index directory; repeat to search several as one")
-      ->type_name("DIR")
-      ->allow_extra_args(false)  // one directory per --db: query words are not swallowed
+      "Environment: FUNDSTELLE_DB (default index), NO_COLOR, PAGER (default: less -R), COLUMNS.\n"
+      "Exit status: 0 hits found, 1 no hits (or unknown --show DOCID), 2 error.");
+  app.add_option("--db", options.dbs,
+                 "Index directory or Xapian stub file (may list remote shards); repeat to search "
+                 "several as one")
+      ->type_name("PATH")
+      ->allow_extra_args(false)  // one path per --db: query words are not swallowed
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
   app.add_option("query", options.query_words, "The question or keywords")->type_name("QUERY...");
-  app.add_option("-n,--limit", options.limit, "Number of passages to show")
+  app.add_option("-n,--limit", options.limit, "Number of passages to show (default 10)")
       ->check(CLI::PositiveNumber);
   app.add_option("--offset", options.offset, "Skip this many passages first");
   app.add_option("--per-article", options.per_article,
-                 "At most this many passages of one article (0: no limit)");
-  app.add_flag(
-      "--json", options.json,
-      "JSON Lines output, one object per hit (in batch mode: the run file, with query_id)");
+                 "At most this many passages of one article (default 2; 0: no limit)");
+
+  const std::map<std::string, OutputFormat> formats{
+      {"text", OutputFormat::kText}, {"json", OutputFormat::kJson}, {"trec", OutputFormat::kTrec}};
+  auto* format = app.add_option("--format", options.format,
+                                "Output: text (default), json (JSON Lines), trec (run lines)")
+                     ->transform(CLI::CheckedTransformer(formats, CLI::ignore_case).description(""))
+                     ->type_name("FORMAT");
+  app.add_flag_callback(
+         "--json", [&options] { options.format = OutputFormat::kJson; },
+         "Same as --format json (in batch mode: the run file is JSON Lines)")
+      ->excludes(format);
+
   const std::map<std::string, ColorMode> colors{
       {"auto", ColorMode::kAuto}, {"always", ColorMode::kAlways}, {"never", ColorMode::kNever}};
-  app.add_option("--color", options.color,
-                 "Highlight with colour: auto (terminal only), always, never")
+  app.add_option("--color,--colour", options.color,
+                 "Highlight with colour: auto (terminal and NO_COLOR unset), always, never")
       ->transform(CLI::CheckedTransformer(colors, CLI::ignore_case).description(""))
       ->type_name("WHEN");
+  const std::map<std::string, SortOrder> sorts{{"relevance", SortOrder::kRelevance},
+                                               {"date", SortOrder::kDate}};
+  app.add_option("--sort", options.sort, "relevance (default) or date (newest first)")
+      ->transform(CLI::CheckedTransformer(sorts, CLI::ignore_case).description(""))
+      ->type_name("ORDER");
+  app.add_option("--since", options.since, "Only articles published on or after DATE")
+      ->check(kIsoDate)
+      ->type_name("DATE");
+  app.add_option("--until", options.until, "Only articles published on or before DATE")
+      ->check(kIsoDate)
+      ->type_name("DATE");
+  app.add_flag("--count", options.count, "Print only the number of matching articles and passages");
+  app.add_flag("--explain", options.explain,
+               "Show why each passage ranks where it does (per-term contributions)");
+  auto* show = app.add_option("--show", options.show,
+                              "Print the article DOCID from the index, passage N highlighted")
+                   ->type_name("DOCID[#N]");
+  auto* stats = app.add_flag("--stats", options.stats,
+                             "Print articles, passages, terms, size, sources, last update")
+                    ->excludes(show);
+  app.add_flag("-i,--interactive", options.interactive,
+               "Prompt for query after query (the default on a terminal without a query)")
+      ->excludes(show)
+      ->excludes(stats);
+  app.add_flag("--allow-partial", options.allow_partial,
+               "Search the shards that can be opened when others (e.g. remote ones) cannot");
+  app.add_flag("--no-pager", options.no_pager, "Never page long output on a terminal");
+
   auto* topics = app.add_option("--topics", options.topics,
                                 "Batch mode: queries as TSV (qid<TAB>query) or JSON Lines "
                                 "(query_id, query_text)")
@@ -44,6 +105,10 @@ void register_query_options(CLI::App& app, QueryOptions& options) {
   app.add_option("--hits", options.hits, "Batch mode: passages per query")
       ->check(CLI::PositiveNumber);
   app.add_option("--run-name", options.run_name, "Batch mode: the run's name in the TREC file");
+  app.add_option("--timings", options.timings,
+                 "Batch mode: write each query's search time (qid<TAB>milliseconds) here")
+      ->type_name("FILE")
+      ->needs(topics);
 }
 
 }  // namespace fundstelle::cli

@@ -1,79 +1,12 @@
 #include <fmt/format.h>
 
+#include <sstream>
+
+#include "print/plain_text.hpp"
 #include "print/printer.hpp"
 
 namespace fundstelle::query {
 namespace {
-
-constexpr const char* kBold = "\033[1m";
-constexpr const char* kHighlight = "\033[1;31m";
-constexpr const char* kDim = "\033[2m";
-constexpr const char* kReset = "\033[0m";
-
-// Display columns of UTF-8 text: one per code point (continuation bytes do not count).
-size_t columns(std::string_view s) {
-  size_t n = 0;
-  for (unsigned char c : s) n += (c & 0xC0) != 0x80 ? 1 : 0;
-  return n;
-}
-
-// Writes `text` wrapped at `width` columns with `indent`, marking the highlight ranges.
-void print_wrapped(const Hit& hit, const TextStyle& style, const std::string& indent,
-                   std::ostream& out) {
-  const std::string& text = hit.text;
-  const size_t width = style.width > indent.size() + 20 ? style.width - indent.size() : 20;
-  size_t next_highlight = 0;
-  size_t line_columns = 0;
-  out << indent;
-  size_t pos = 0;
-  while (pos < text.size()) {
-    if (text[pos] == '\n') {  // block boundaries inside a passage stay visible
-      out << '\n' << indent;
-      line_columns = 0;
-      while (pos < text.size() && text[pos] == '\n') ++pos;
-      continue;
-    }
-    if (text[pos] == ' ') {
-      ++pos;
-      continue;
-    }
-    size_t end = text.find_first_of(" \n", pos);
-    if (end == std::string::npos) end = text.size();
-    const std::string_view word(text.data() + pos, end - pos);
-    const size_t word_columns = columns(word);
-    if (line_columns > 0 && line_columns + 1 + word_columns > width) {
-      out << '\n' << indent;
-      line_columns = 0;
-    } else if (line_columns > 0) {
-      out << ' ';
-      ++line_columns;
-    }
-    // Emit the word, switching highlight on and off at range boundaries inside it.
-    for (size_t i = pos; i < end;) {
-      while (next_highlight < hit.highlights.size() && hit.highlights[next_highlight].second <= i) {
-        ++next_highlight;
-      }
-      const bool inside =
-          next_highlight < hit.highlights.size() && hit.highlights[next_highlight].first <= i;
-      size_t stop = end;
-      if (next_highlight < hit.highlights.size()) {
-        const auto [hb, he] = hit.highlights[next_highlight];
-        stop = std::min(end, inside ? he : std::max(hb, i + 1));
-      }
-      const std::string_view piece(text.data() + i, stop - i);
-      // Without colour, matches stay plain: piped output is clean text.
-      if (inside && style.color) {
-        out << kHighlight << piece << kReset;
-      } else {
-        out << piece;
-      }
-      i = stop;
-    }
-    line_columns += word_columns;
-    pos = end;
-  }
-  out << '\n';
-}
 
 std::string metadata_line(const Hit& hit) {
   // "docid#n" is also what --show and TREC runs use to name a passage.
@@ -86,25 +19,61 @@ std::string metadata_line(const Hit& hit) {
       line += std::string(key) == "published" ? it->second.substr(0, 10) : it->second;
     }
   }
-  line += " · " + hit.source;
+  const auto url = hit.metadata.find("url");
+  line += " · " + (url != hit.metadata.end() && !url->second.empty() ? url->second : hit.source);
   return line;
+}
+
+void print_explanation(const Hit& hit, const TextStyle& style, std::ostream& out) {
+  double total = 0;
+  double title = 0;
+  for (const TermContribution& part : hit.explanation) {
+    total += part.weight;
+    if (part.kind.rfind("title", 0) == 0) title += part.weight;
+  }
+  out << fmt::format("    why: score {:.2f} = sum of the parts below ({:.2f})\n", hit.score, total);
+  for (const TermContribution& part : hit.explanation) {
+    out << fmt::format("      {:>6.2f}  {:<10}  {}\n", part.weight, part.kind,
+                       displayable(part.term, style));
+  }
+  const double share = total > 0 ? 100 * title / total : 0;
+  out << fmt::format("      title evidence {:.2f} ({:.0f}%), passage text {:.2f}\n", title, share,
+                     total - title);
 }
 
 }  // namespace
 
 void print_text(const std::vector<Hit>& hits, const TextStyle& style, std::ostream& out) {
   for (const Hit& hit : hits) {
-    const std::string header = fmt::format("{:>2}. [{:.2f}] {}", hit.rank, hit.score,
-                                           hit.title.empty() ? hit.docid : hit.title);
-    if (style.color) {
-      out << kBold << header << kReset << '\n'
-          << "    " << kDim << metadata_line(hit) << kReset << '\n';
-    } else {
-      out << header << '\n' << "    " << metadata_line(hit) << '\n';
+    // The header wraps too (continuation lines indented like the text below it).
+    TextStyle header_style = style;
+    header_style.width = style.width > 28 ? style.width - 4 : 24;
+    std::ostringstream header;
+    print_wrapped(fmt::format("{}. [{:.2f}] {}", hit.rank, hit.score,
+                              hit.title.empty() ? hit.docid : hit.title),
+                  {}, header_style, "", header);
+    std::string header_lines = (hit.rank < 10 ? " " : "") + header.str();  // ranks right-aligned
+    header_lines.pop_back();
+    for (size_t at = header_lines.find('\n'); at != std::string::npos;
+         at = header_lines.find('\n', at + 1)) {
+      header_lines.insert(at + 1, "    ");
     }
-    print_wrapped(hit, style, "    ", out);
+    out << (style.color ? kAnsiBold : "") << header_lines << (style.color ? kAnsiReset : "")
+        << '\n';
+    // The metadata line wraps like text; dimmed as a whole when in colour.
+    std::ostringstream meta;
+    print_wrapped(metadata_line(hit), {}, style, "    ", meta);
+    out << (style.color ? kAnsiDim : "") << meta.str().substr(0, meta.str().size() - 1)
+        << (style.color ? kAnsiReset : "") << '\n';
+    print_wrapped(hit.text, hit.highlights, style, "    ", out);
+    if (!hit.explanation.empty()) print_explanation(hit, style, out);
     out << '\n';
   }
+}
+
+void print_count_text(size_t articles, size_t passages, std::ostream& out) {
+  out << fmt::format("{} article{}, {} passage{}\n", articles, articles == 1 ? "" : "s", passages,
+                     passages == 1 ? "" : "s");
 }
 
 }  // namespace fundstelle::query

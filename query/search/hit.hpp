@@ -9,6 +9,14 @@
 
 namespace fundstelle::query {
 
+// One part of a passage's score (--explain): a query word's stem, exact form, title match, or a
+// phrase, and the weight it added.
+struct TermContribution {
+  std::string kind;  // "stem", "word", "title", "title-stem", "phrase", "synonym"
+  std::string term;  // folded word or stem, without the index prefix
+  double weight = 0;
+};
+
 struct Hit {
   size_t rank = 0;  // 1-based
   double score = 0;
@@ -20,6 +28,7 @@ struct Hit {
   std::string text;
   std::vector<std::pair<size_t, size_t>> highlights;  // byte ranges [begin, end) into `text`
   std::map<std::string, std::string> metadata;        // author, published, url, ...
+  std::vector<TermContribution> explanation;          // filled on request, highest first
 };
 
 }  // namespace fundstelle::query

@@ -6,6 +6,8 @@
 #include <algorithm>
 
 #include "schema.hpp"
+#include "search/date_range.hpp"
+#include "search/explain.hpp"
 #include "search/highlighter.hpp"
 #include "search/query_parser.hpp"
 #include "search/spelling.hpp"
@@ -21,28 +23,49 @@ namespace {
 constexpr double kBm25K1 = 0.6;
 constexpr double kBm25B = 0.5;
 
-Xapian::Database open_checked(const std::filesystem::path& path) {
-  Xapian::Database db;
-  try {
-    db = Xapian::Database(path.string());
-  } catch (const Xapian::DatabaseNotFoundError&) {
-    throw SearchError("no index at " + path.string() + "; create it with: fundstelle-index --db " +
-                      path.string() + " DIR");
-  } catch (const Xapian::Error& e) {
-    throw SearchError("cannot open index " + path.string() + ": " + e.get_description());
-  }
+// A search that meets a writer's commit starts over at the newest one; only a writer committing
+// faster than a search can run would exhaust this.
+constexpr int kReopenAttempts = 10;
+
+// Every shard must have been written with this schema and analyzer, or the terms would not
+// mean what the query builder thinks.
+void check_schema(const Xapian::Database& db, const std::string& name) {
   const std::string version = db.get_metadata(schema::kMetaSchemaVersion);
   const std::string analyzer = db.get_metadata(schema::kMetaAnalyzer);
   if (version != std::to_string(schema::kSchemaVersion) || analyzer != analysis::kAnalyzerName) {
     throw SearchError(
-        "index " + path.string() + " has schema version " + (version.empty() ? "(none)" : version) +
+        "index " + name + " has schema version " + (version.empty() ? "(none)" : version) +
         " / analyzer " + (analyzer.empty() ? "(none)" : analyzer) +
         ", but this fundstelle-query reads " + std::to_string(schema::kSchemaVersion) + " / " +
         std::string(analysis::kAnalyzerName) +
-        "; re-index: delete it and run fundstelle-index --db " + path.string() +
-        " on your articles");
+        "; re-index: delete it and run fundstelle-index --db " + name + " on your articles");
   }
-  return db;
+}
+
+Xapian::Database open_checked(const ShardSpec& shard) {
+  Xapian::Database db;
+  const std::string name = shard.name();
+  try {
+    db = open_shard(shard);
+  } catch (const Xapian::DatabaseNotFoundError&) {
+    throw SearchError("no index at " + name + "; create it with: fundstelle-index --db " + name +
+                      " DIR");
+  } catch (const Xapian::NetworkError& e) {
+    throw SearchError("cannot reach remote shard " + name + ": " + e.get_description() +
+                      " (is xapian-tcpsrv running there? --allow-partial searches the others)");
+  } catch (const Xapian::Error& e) {
+    throw SearchError("cannot open index " + name + ": " + e.get_description());
+  }
+  // A writer committing twice while we read the metadata invalidates what we read: reopen.
+  for (int attempt = 1;; ++attempt) {
+    try {
+      check_schema(db, name);
+      return db;
+    } catch (const Xapian::DatabaseModifiedError&) {
+      if (attempt == kReopenAttempts) throw;
+      db.reopen();
+    }
+  }
 }
 
 // Queries typed on a terminal or pasted may be decomposed (NFD); the index holds NFC.
@@ -69,65 +92,166 @@ bool is_duplicate(const std::string& text, const std::vector<std::string>& seen)
 
 }  // namespace
 
-Searcher::Searcher(const std::vector<std::filesystem::path>& indexes) {
-  for (const std::filesystem::path& path : indexes) db_.add_database(open_checked(path));
+Searcher::Searcher(const std::vector<std::filesystem::path>& indexes, bool allow_partial) {
+  for (const std::filesystem::path& path : indexes) {
+    std::vector<ShardSpec> specs;
+    try {
+      specs = list_shards(path);
+    } catch (const std::runtime_error& e) {
+      throw SearchError(e.what());
+    }
+    for (ShardSpec& spec : specs) {
+      try {
+        Xapian::Database db = open_checked(spec);
+        db_.add_database(db);
+        shards_.push_back({std::move(spec), std::move(db)});
+      } catch (const SearchError& e) {
+        if (!allow_partial) throw;
+        skipped_.push_back(e.what());
+      }
+    }
+  }
+  if (shards_.empty()) {
+    throw SearchError(skipped_.empty() ? "no index given"
+                                       : "no shard could be opened: " + skipped_.front());
+  }
+}
+
+// A writer's commit can overwrite blocks a reader still needs (Xapian::DatabaseModifiedError):
+// reopening moves to the latest commit and the work is redone there.
+template <typename Action>
+auto Searcher::retrying(Action action) {
+  for (int attempt = 1;; ++attempt) {
+    try {
+      return action();
+    } catch (const Xapian::DatabaseModifiedError&) {
+      if (attempt == kReopenAttempts) throw;
+      db_.reopen();
+    }
+  }
+}
+
+Xapian::Query Searcher::filtered_query(const BuiltQuery& built,
+                                       const SearchOptions& options) const {
+  Xapian::Query dates;
+  if (!options.since.empty() && !options.until.empty()) {
+    dates = Xapian::Query(Xapian::Query::OP_VALUE_RANGE, schema::kSlotDate,
+                          since_bound(options.since), until_bound(options.until));
+  } else if (!options.since.empty()) {
+    dates =
+        Xapian::Query(Xapian::Query::OP_VALUE_GE, schema::kSlotDate, since_bound(options.since));
+  } else if (!options.until.empty()) {
+    dates =
+        Xapian::Query(Xapian::Query::OP_VALUE_LE, schema::kSlotDate, until_bound(options.until));
+  }
+  if (dates.empty()) return built.query;
+  return Xapian::Query(Xapian::Query::OP_FILTER, built.query, dates);
+}
+
+BuiltQuery Searcher::build(std::string_view query_text, const SearchOptions& options) {
+  const QueryResources resources{options.synonyms ? &Synonyms::german() : nullptr, &db_};
+  return build_query(parse_query(to_nfc(query_text)), analyzer_, {}, resources);
 }
 
 std::vector<Hit> Searcher::search(std::string_view query_text, const SearchOptions& options) {
-  const QueryResources resources{options.synonyms ? &Synonyms::german() : nullptr, &db_};
-  const BuiltQuery built = build_query(parse_query(to_nfc(query_text)), analyzer_, {}, resources);
   Xapian::doccount matches = 0;
-  return ranked(built, options, matches);
+  return ranked(build(query_text, options), options, matches);
 }
 
 SearchResult Searcher::search_with_suggestion(std::string_view query_text,
                                               const SearchOptions& options) {
-  const std::string text = to_nfc(query_text);
-  const QueryResources resources{options.synonyms ? &Synonyms::german() : nullptr, &db_};
-  const BuiltQuery built = build_query(parse_query(text), analyzer_, {}, resources);
   SearchResult result;
   Xapian::doccount matches = 0;
-  result.hits = ranked(built, options, matches);
+  result.hits = ranked(build(query_text, options), options, matches);
   SpellingOptions spelling;
   if (matches < options.suggest_below) spelling.rare_below = options.suggest_below;
-  result.suggestion = suggest_query(db_, text, analyzer_, spelling);
+  result.suggestion = retrying(
+      [&] { return suggest_query(db_, to_nfc(query_text), analyzer_, spelling); });
   return result;
 }
 
 std::vector<Hit> Searcher::ranked(const BuiltQuery& built, const SearchOptions& options,
                                   Xapian::doccount& matches_estimated) {
-  std::vector<Hit> hits;
   matches_estimated = 0;
-  if (built.query.empty()) return hits;
-
-  Xapian::Enquire enquire(db_);
-  enquire.set_query(built.query);
-  enquire.set_weighting_scheme(Xapian::BM25Weight(kBm25K1, 0, 1, kBm25B, 0.5));
-  if (options.per_article > 0) enquire.set_collapse_key(schema::kSlotArticle, options.per_article);
-
-  // The same passage in several articles (one article in several formats, syndicated news) is
-  // shown once, at its best rank: a passage whose text contains, or is contained in, one already
-  // shown is a duplicate. Duplicates are skipped, so fetch more than asked for and widen the
-  // window while they eat into the page.
-  const size_t wanted = options.offset + options.limit;
-  std::vector<std::string> seen_texts;
-  for (size_t window = wanted + wanted / 2 + 10;; window *= 2) {
-    const Xapian::MSet mset = enquire.get_mset(0, static_cast<Xapian::doccount>(window));
-    matches_estimated = mset.get_matches_estimated();
-    hits.clear();
-    seen_texts.clear();
-    size_t unique = 0;
-    for (Xapian::MSetIterator it = mset.begin(); it != mset.end() && unique < wanted; ++it) {
-      StoredPassage stored;
-      if (!decode_stored_passage(it.get_document().get_data(), stored)) continue;
-      if (is_duplicate(stored.text, seen_texts)) continue;
-      seen_texts.push_back(stored.text);
-      if (++unique <= options.offset) continue;
-      hits.push_back(make_hit(std::move(stored), unique, it.get_weight(), built));
+  if (built.query.empty()) return {};
+  const Xapian::BM25Weight weighting(kBm25K1, 0, 1, kBm25B, 0.5);
+  return retrying([&] {
+    std::vector<Hit> hits;
+    Xapian::Enquire enquire(db_);
+    enquire.set_query(filtered_query(built, options));
+    enquire.set_weighting_scheme(weighting);
+    if (options.sort == SortBy::kDate) {
+      enquire.set_sort_by_value_then_relevance(schema::kSlotDate, true);
     }
-    if (unique >= wanted || mset.size() < window) break;
-  }
-  return hits;
+    if (options.per_article > 0) {
+      enquire.set_collapse_key(schema::kSlotArticle, options.per_article);
+    }
+
+    // The same passage in several articles (one article in several formats, syndicated news) is
+    // shown once, at its best rank: a passage whose text contains, or is contained in, one
+    // already shown is a duplicate. Duplicates are skipped, so fetch more than asked for and
+    // widen the window while they eat into the page.
+    const size_t wanted = options.offset + options.limit;
+    std::vector<std::string> seen_texts;
+    std::vector<Xapian::docid> xapian_ids;
+    for (size_t window = wanted + wanted / 2 + 10;; window *= 2) {
+      const Xapian::MSet mset = enquire.get_mset(0, static_cast<Xapian::doccount>(window));
+      matches_estimated = mset.get_matches_estimated();
+      hits.clear();
+      seen_texts.clear();
+      xapian_ids.clear();
+      size_t unique = 0;
+      for (Xapian::MSetIterator it = mset.begin(); it != mset.end() && unique < wanted; ++it) {
+        StoredPassage stored;
+        if (!decode_stored_passage(it.get_document().get_data(), stored)) continue;
+        if (is_duplicate(stored.text, seen_texts)) continue;
+        seen_texts.push_back(stored.text);
+        if (++unique <= options.offset) continue;
+        hits.push_back(make_hit(std::move(stored), unique, it.get_weight(), built));
+        xapian_ids.push_back(*it);
+      }
+      if (unique >= wanted || mset.size() < window) break;
+    }
+    if (options.explain) {
+      for (size_t i = 0; i < hits.size(); ++i) {
+        hits[i].explanation =
+            explain_match(db_, built.query, xapian_ids[i],
+                          passage_term(hits[i].docid, hits[i].passage), weighting);
+      }
+    }
+    return hits;
+  });
+}
+
+MatchCount Searcher::count(std::string_view query_text, const SearchOptions& options) {
+  const BuiltQuery built = build(query_text, options);
+  if (built.query.empty()) return {};
+  return retrying([&] {
+    // Checking every document makes Xapian's estimates exact; collapsing on the article slot
+    // with one passage each counts articles.
+    const Xapian::doccount all = db_.get_doccount();
+    Xapian::Enquire enquire(db_);
+    enquire.set_query(filtered_query(built, options));
+    enquire.set_weighting_scheme(Xapian::BoolWeight());
+    MatchCount count;
+    count.passages = enquire.get_mset(0, 0, all).get_matches_estimated();
+    enquire.set_collapse_key(schema::kSlotArticle, 1);
+    count.articles = enquire.get_mset(0, all, all).size();
+    return count;
+  });
+}
+
+std::optional<StoredArticle> Searcher::article(const std::string& docid) {
+  return retrying([&] { return read_article(db_, docid); });
+}
+
+IndexStats Searcher::stats() {
+  return retrying([&] { return compute_index_stats(db_, shards_); });
+}
+
+std::string Searcher::suggest(std::string_view query_text) {
+  return retrying(
+      [&] { return suggest_query(db_, to_nfc(query_text), analyzer_).value_or(std::string()); });
 }
 
 Hit Searcher::make_hit(StoredPassage&& stored, size_t rank, double score, const BuiltQuery& built) {

@@ -1,4 +1,4 @@
-// Opening one or more Fundstelle indexes and ranking passages for a query.
+// Opening one or more Fundstelle indexes (local or remote shards) and ranking passages.
 #pragma once
 
 #include <xapian.h>
@@ -11,24 +11,33 @@
 #include <vector>
 
 #include "analysis/german_analyzer.hpp"
+#include "search/article_reader.hpp"
 #include "search/hit.hpp"
+#include "search/index_stats.hpp"
 #include "search/query_builder.hpp"
+#include "search/shards.hpp"
 #include "stored_passage.hpp"
 
 namespace fundstelle::query {
 
-// Thrown when an index cannot be used: missing, unreadable, or of another schema version. The
-// message names the index and says what to do.
+// Thrown when an index cannot be used: missing, unreadable, unreachable, or of another schema
+// version. The message names the index or shard and says what to do.
 class SearchError : public std::runtime_error {
  public:
   using std::runtime_error::runtime_error;
 };
 
+enum class SortBy { kRelevance, kDate };
+
 struct SearchOptions {
   size_t offset = 0;
   size_t limit = 10;
-  unsigned per_article = 2;  // at most this many passages of one article; 0 = no limit
-  bool synonyms = true;      // expand words with their group in data/synonyms-de.txt
+  unsigned per_article = 2;          // at most this many passages of one article; 0 = no limit
+  SortBy sort = SortBy::kRelevance;  // kDate: newest first, relevance breaks ties
+  std::string since = {};            // date prefixes ("2023", "2023-11", "2023-11-20"), inclusive;
+  std::string until = {};            // empty = open; undated articles drop out with either
+  bool explain = false;              // fill Hit::explanation
+  bool synonyms = true;              // expand words with their group in data/synonyms-de.txt
   // search_with_suggestion: words the index knows but that occur in fewer passages than this are
   // also corrected when the query matched fewer passages than `suggest_below`.
   Xapian::doccount suggest_below = 5;
@@ -41,24 +50,55 @@ struct SearchResult {
   std::optional<std::string> suggestion;
 };
 
+struct MatchCount {
+  size_t articles = 0;
+  size_t passages = 0;
+};
+
 class Searcher {
  public:
-  // Opens all `indexes` as one (Xapian combines their statistics). Throws SearchError.
-  explicit Searcher(const std::vector<std::filesystem::path>& indexes);
+  // Opens all shards behind `indexes` (directories, stub files) as one: Xapian combines their
+  // statistics, so the ranking equals one index of the same articles. Throws SearchError naming
+  // the first shard that cannot be opened — unless `allow_partial`, which leaves such shards out
+  // (see skipped()) and throws only if none opens.
+  explicit Searcher(const std::vector<std::filesystem::path>& indexes, bool allow_partial = false);
 
-  // Ranks passages for the user's query text. Not thread-safe.
+  // "shard: reason" for every shard left out under allow_partial.
+  [[nodiscard]] const std::vector<std::string>& skipped() const { return skipped_; }
+
+  // Ranks passages for the user's query text. Not thread-safe. A concurrent writer's commit is
+  // picked up (the database is reopened and the search repeated); results reflect a commit.
   [[nodiscard]] std::vector<Hit> search(std::string_view query_text, const SearchOptions& options);
 
   // search() plus a spelling suggestion (costs a term lookup per word, and a scan of one first
-  // letter's vocabulary per unknown word). Not thread-safe.
+  // letter's vocabulary per unknown word).
   [[nodiscard]] SearchResult search_with_suggestion(std::string_view query_text,
                                                     const SearchOptions& options);
 
+  // How many articles and passages match (filters apply; offset, limit, per_article do not).
+  [[nodiscard]] MatchCount count(std::string_view query_text, const SearchOptions& options);
+
+  // The article `docid`, or nullopt if no such article is indexed.
+  [[nodiscard]] std::optional<StoredArticle> article(const std::string& docid);
+
+  [[nodiscard]] IndexStats stats();
+
+  // "Meinten Sie …": a corrected query from the index vocabulary (spelling.hpp), or empty when
+  // every word is known.
+  [[nodiscard]] std::string suggest(std::string_view query_text);
+
  private:
+  template <typename Action>
+  auto retrying(Action action);
+  [[nodiscard]] BuiltQuery build(std::string_view query_text, const SearchOptions& options);
   std::vector<Hit> ranked(const BuiltQuery& built, const SearchOptions& options,
                           Xapian::doccount& matches_estimated);
+  [[nodiscard]] Xapian::Query filtered_query(const BuiltQuery& built,
+                                             const SearchOptions& options) const;
   Hit make_hit(StoredPassage&& stored, size_t rank, double score, const BuiltQuery& built);
 
+  std::vector<OpenShard> shards_;
+  std::vector<std::string> skipped_;
   Xapian::Database db_;
   analysis::GermanAnalyzer analyzer_;
 };

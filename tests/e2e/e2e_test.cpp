@@ -9,6 +9,7 @@
 #include <set>
 #include <sstream>
 
+#include "e2e/json_lines.hpp"
 #include "e2e/run_command.hpp"
 
 namespace fundstelle::testing {
@@ -19,15 +20,6 @@ namespace fs = std::filesystem;
 const std::string kIndexBin = FUNDSTELLE_INDEX_BIN;
 const std::string kQueryBin = FUNDSTELLE_QUERY_BIN;
 const fs::path kDataDir = fs::path(FUNDSTELLE_SOURCE_DIR) / "data";
-
-std::vector<nlohmann::json> parse_json_lines(const std::string& text) {
-  std::vector<nlohmann::json> objects;
-  std::istringstream in(text);
-  for (std::string line; std::getline(in, line);) {
-    if (!line.empty()) objects.push_back(nlohmann::json::parse(line));
-  }
-  return objects;
-}
 
 CommandResult index(const fs::path& db, const std::vector<std::string>& paths) {
   std::vector<std::string> args{kIndexBin, "--db", db.string()};

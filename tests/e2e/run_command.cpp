@@ -23,9 +23,11 @@ std::string read_all(const std::filesystem::path& path) {
 
 }  // namespace
 
-CommandResult run_command(const std::vector<std::string>& args,
-                          const std::vector<std::string>& env) {
+CommandResult run_command(const std::vector<std::string>& args, const std::vector<std::string>& env,
+                          const std::string& input) {
   TempDir capture;
+  std::string in_path = "/dev/null";
+  if (!input.empty()) in_path = capture.write("in", input).string();
   const std::string out_path = (capture.path() / "out").string();
   const std::string err_path = (capture.path() / "err").string();
 
@@ -36,7 +38,7 @@ CommandResult run_command(const std::vector<std::string>& args,
   const pid_t pid = fork();
   if (pid < 0) throw std::runtime_error("fork failed");
   if (pid == 0) {
-    const int in = open("/dev/null", O_RDONLY);
+    const int in = open(in_path.c_str(), O_RDONLY);
     const int out = open(out_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
     const int err = open(err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
     dup2(in, 0);

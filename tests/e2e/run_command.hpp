@@ -16,9 +16,10 @@ struct CommandResult {
 };
 
 // Runs `args` (argv[0] is the program) with `env` ("NAME=value" entries added to the current
-// environment) and stdin from /dev/null; captures stdout and stderr.
+// environment) and `input` on stdin (empty: /dev/null); captures stdout and stderr.
 [[nodiscard]] CommandResult run_command(const std::vector<std::string>& args,
-                                        const std::vector<std::string>& env = {});
+                                        const std::vector<std::string>& env = {},
+                                        const std::string& input = {});
 
 inline void write_file(const std::filesystem::path& path, const std::string& bytes) {
   TempDir::write_file(path, bytes);

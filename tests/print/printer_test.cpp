@@ -186,10 +186,14 @@ TEST(TextPrinterTest, WrapsToTheWidth) {
     print_text({hit}, {.color = false, .width = width}, out);
     const std::vector<std::string> lines = lines_of(out.str());
     ASSERT_GE(lines.size(), 4u);
-    // Lines 3.. hold the text, indented; none is wider than asked, and no word is lost.
+    // The text follows the header and the (possibly wrapped) metadata lines, indented; no line
+    // is wider than asked, and no word is lost.
+    size_t first = 2;
+    while (first < lines.size() && !lines[first].starts_with("    Wörter0")) ++first;
+    for (size_t i = 1; i < first; ++i) EXPECT_LE(columns(lines[i]), width) << lines[i];
     std::string rejoined;
     size_t text_lines = 0;
-    for (size_t i = 2; i < lines.size(); ++i) {
+    for (size_t i = first; i < lines.size(); ++i) {
       if (lines[i].empty()) continue;
       ++text_lines;
       EXPECT_LE(columns(lines[i]), width) << lines[i];
@@ -210,6 +214,149 @@ TEST(TextPrinterTest, KeepsBlockBoundariesVisible) {
   print_text({hit}, {.color = false, .width = 100}, out);
   EXPECT_NE(out.str().find("    Überschrift\n    Erster Absatz.\n"), std::string::npos)
       << out.str();
+}
+
+TEST(TextPrinterTest, HeaderNamesDateAuthorAndUrlOverPath) {
+  std::vector<Hit> hits = sample_hits();
+  hits[0].metadata["site_name"] = "TechBlick";
+  hits[0].metadata["url"] = "https://techblick.example/altman";
+  std::ostringstream out;
+  print_text(hits, TextStyle{.color = false, .width = 200}, out);
+  const std::vector<std::string> lines = lines_of(out.str());
+  EXPECT_EQ(lines[1],
+            "    news/openai-altman.html#2 of 5 · 2023-11-20 · Anna Berg · TechBlick · "
+            "https://techblick.example/altman");
+}
+
+TEST(TextPrinterTest, LongTitlesWrapOnNarrowTerminals) {
+  std::vector<Hit> hits = sample_hits();
+  hits[0].title = "Ein sehr langer Titel über Mitarbeiter, die mit der Kündigung drohen";
+  std::ostringstream out;
+  print_text(hits, TextStyle{.color = false, .width = 40}, out);
+  const std::vector<std::string> lines = lines_of(out.str());
+  EXPECT_EQ(lines[0], " 1. [12.50] Ein sehr langer Titel");
+  EXPECT_EQ(lines[1], "    über Mitarbeiter, die mit der");
+  EXPECT_EQ(lines[2], "    Kündigung drohen");
+  for (const std::string& line : lines) EXPECT_LE(columns(line), 40u) << line;
+}
+
+TEST(TextPrinterTest, ExplanationListsPartsAndTitleEvidence) {
+  std::vector<Hit> hits = sample_hits();
+  hits[0].explanation = {{"stem", "mitarbeit", 8.0}, {"title-stem", "openai", 4.5}};
+  hits.resize(1);
+  std::ostringstream out;
+  print_text(hits, TextStyle{}, out);
+  const std::string text = out.str();
+  EXPECT_NE(text.find("why: score 12.50 = sum of the parts below (12.50)"), std::string::npos)
+      << text;
+  EXPECT_NE(text.find("  8.00  stem        mitarbeit"), std::string::npos) << text;
+  EXPECT_NE(text.find("title evidence 4.50 (36%), passage text 8.00"), std::string::npos) << text;
+}
+
+TEST(JsonPrinterTest, ExplanationIsAnObjectOnlyWhenAsked) {
+  std::vector<Hit> hits = sample_hits();
+  hits[0].explanation = {{"stem", "mitarbeit", 8.0}, {"title", "openai", 4.5}};
+  std::ostringstream out;
+  print_json(hits, out);
+  const std::vector<std::string> lines = lines_of(out.str());
+  const auto first = nlohmann::json::parse(lines[0]);
+  ASSERT_TRUE(first.contains("explain"));
+  EXPECT_EQ(first["explain"]["terms"][0]["kind"], "stem");
+  EXPECT_EQ(first["explain"]["terms"][0]["term"], "mitarbeit");
+  EXPECT_DOUBLE_EQ(first["explain"]["terms"][0]["weight"].get<double>(), 8.0);
+  EXPECT_DOUBLE_EQ(first["explain"]["title_evidence"].get<double>(), 4.5);
+  EXPECT_FALSE(nlohmann::json::parse(lines[1]).contains("explain"));
+}
+
+TEST(CountPrinterTest, TextAndJson) {
+  std::ostringstream text, json;
+  print_count_text(1, 3, text);
+  print_count_json(2, 5, json);
+  EXPECT_EQ(text.str(), "1 article, 3 passages\n");
+  EXPECT_EQ(json.str(), "{\"format_version\":1,\"articles\":2,\"passages\":5}\n");
+}
+
+StoredArticle sample_article() {
+  StoredArticle article;
+  article.docid = "a.html";
+  for (int n = 1; n <= 3; ++n) {
+    StoredPassage p;
+    p.docid = "a.html";
+    p.passage = n;
+    p.passage_count = 3;
+    p.title = "Über Altman";
+    p.source = "/data/a.html";
+    p.text = "Absatz " + std::to_string(n) + " mit Text.";
+    p.metadata = {{"author", "Anna Berg"}, {"published", "2023-11-20"}};
+    article.passages.push_back(p);
+  }
+  return article;
+}
+
+TEST(ArticlePrinterTest, MarksPassagesAndTheChosenOne) {
+  std::ostringstream out;
+  print_article_text(sample_article(), 2, TextStyle{}, out);
+  const std::string text = out.str();
+  EXPECT_EQ(text.rfind("Über Altman\n", 0), 0u) << text;
+  EXPECT_NE(text.find("author:     Anna Berg\n"), std::string::npos) << text;
+  EXPECT_NE(text.find("─ #1 "), std::string::npos) << text;
+  EXPECT_NE(text.find("▶ #2 "), std::string::npos) << text;
+  EXPECT_NE(text.find("\nAbsatz 1 mit Text.\n"), std::string::npos) << text;
+  EXPECT_NE(text.find("\n> Absatz 2 mit Text.\n"), std::string::npos) << text;
+  EXPECT_EQ(text.find('\033'), std::string::npos);
+
+  std::ostringstream colour;
+  print_article_text(sample_article(), 2, TextStyle{.color = true}, colour);
+  EXPECT_NE(colour.str().find("\033[1mAbsatz\033[0m \033[1m2\033[0m"), std::string::npos)
+      << colour.str();
+}
+
+TEST(ArticlePrinterTest, AsciiWhenTheTerminalCannotShowUtf8) {
+  std::ostringstream out;
+  print_article_text(sample_article(), 1, TextStyle{.utf8 = false}, out);
+  const std::string text = out.str();
+  EXPECT_EQ(text.rfind("Ueber Altman\n", 0), 0u) << text;
+  EXPECT_NE(text.find("> #1 "), std::string::npos) << text;
+  for (unsigned char c : text) ASSERT_LT(c, 0x80) << text;
+}
+
+TEST(ArticlePrinterTest, JsonHasEveryPassage) {
+  std::ostringstream out;
+  print_article_json(sample_article(), 3, out);
+  const auto json = nlohmann::json::parse(out.str());
+  EXPECT_EQ(json["docid"], "a.html");
+  EXPECT_EQ(json["author"], "Anna Berg");
+  EXPECT_EQ(json["chosen"], 3);
+  ASSERT_EQ(json["passages"].size(), 3u);
+  EXPECT_EQ(json["passages"][2]["text"], "Absatz 3 mit Text.");
+}
+
+TEST(StatsPrinterTest, TextAndJson) {
+  IndexStats stats;
+  stats.articles = 3;
+  stats.passages = 55;
+  stats.terms = 1234;
+  stats.bytes_on_disk = 3 * 1024 * 1024;
+  stats.shards = {"/i/shard0", "tcp 127.0.0.1:6000"};
+  stats.kinds = {{"html", 2}, {"xml", 1}};
+  stats.sites = {{"TechBlick", 1}, {"", 2}};
+  stats.last_update = "2026-11-28T16:00:00Z";
+  stats.schema_version = "1";
+  std::ostringstream text;
+  print_stats_text(stats, TextStyle{}, text);
+  for (const char* line :
+       {"articles:       3\n", "passages:       55\n", "terms:          1234\n",
+        "size on disk:   3.0 MiB\n", "sources:        html 2, xml 1\n",
+        "sites:          (unknown) 2, TechBlick 1\n", "last update:    2026-11-28T16:00:00Z\n",
+        "schema version: 1\n", "shards:         2 (/i/shard0, tcp 127.0.0.1:6000)\n"}) {
+    EXPECT_NE(text.str().find(line), std::string::npos) << line << text.str();
+  }
+  std::ostringstream json;
+  print_stats_json(stats, json);
+  const auto parsed = nlohmann::json::parse(json.str());
+  EXPECT_EQ(parsed["passages"], 55);
+  EXPECT_EQ(parsed["sources"]["xml"], 1);
+  EXPECT_EQ(parsed["bytes_on_disk"], 3 * 1024 * 1024);
 }
 
 }  // namespace

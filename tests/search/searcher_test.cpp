@@ -7,6 +7,8 @@
 #include <atomic>
 #include <filesystem>
 #include <map>
+#include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -303,6 +305,178 @@ TEST(SearcherErrorTest, SchemaMismatchAsksForAReindex) {
       EXPECT_NE(message.find(index.string()), std::string::npos) << message;
     }
   }
+}
+
+// --- Dates, sorting, counting, explaining, reading articles, shards ---------------------------
+
+const std::vector<TestArticle> kDated = {
+    {"alt.html", "Alt", {"Die Mitarbeiter streikten im Winter."}, {{"published", "2022-12-31"}}},
+    {"nov.html",
+     "November",
+     {"Die Mitarbeiter drohten mit Kündigung.", "Der Vorstand schwieg dazu."},
+     {{"published", "2023-11-20T09:30:00+01:00"}}},
+    {"dez.html",
+     "Dezember",
+     {"Mitarbeiter und Vorstand einigten sich."},
+     {{"published", "2023-12-01"}}},
+    {"ohne.html", "Ohne Datum", {"Mitarbeiter ohne Datum im Text."}},
+};
+
+class DatedSearcherTest : public ::testing::Test {
+ protected:
+  DatedSearcherTest() { write_index(index_, kDated); }
+  std::vector<std::string> docids(SearchOptions options, const char* query = "Mitarbeiter") {
+    Searcher searcher({index_});
+    std::vector<std::string> out;
+    for (const Hit& hit : searcher.search(query, options)) out.push_back(hit.docid);
+    return out;
+  }
+  TempDir dir_;
+  fs::path index_ = dir_.path() / "index";
+};
+
+TEST_F(DatedSearcherTest, SinceAndUntilTakePartialDatesInclusively) {
+  struct Case {
+    std::string since, until;
+    std::vector<std::string> expected;  // sorted
+  };
+  const Case cases[] = {
+      {"2023", "", {"dez.html", "nov.html"}},       {"2023-11", "2023-11", {"nov.html"}},
+      {"", "2023-11-20", {"alt.html", "nov.html"}}, {"2023-11-21", "2023-12-01", {"dez.html"}},
+      {"2022-12-31", "2022-12-31", {"alt.html"}},   {"2024", "", {}},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.since + ".." + c.until);
+    std::vector<std::string> ids = docids({.limit = 10, .since = c.since, .until = c.until});
+    std::sort(ids.begin(), ids.end());
+    EXPECT_EQ(ids, c.expected);
+  }
+}
+
+TEST_F(DatedSearcherTest, SortByDateIsNewestFirstAndUndatedLast) {
+  EXPECT_EQ(docids({.limit = 10, .sort = SortBy::kDate}),
+            (std::vector<std::string>{"dez.html", "nov.html", "alt.html", "ohne.html"}));
+}
+
+TEST_F(DatedSearcherTest, CountsArticlesAndPassages) {
+  Searcher searcher({index_});
+  const MatchCount all = searcher.count("Mitarbeiter Vorstand", {});
+  EXPECT_EQ(all.articles, 4u);
+  EXPECT_EQ(all.passages, 5u);  // nov.html matches with both passages
+  const MatchCount dated = searcher.count("Vorstand", {.since = "2023-12"});
+  EXPECT_EQ(dated.articles, 1u);
+  EXPECT_EQ(dated.passages, 1u);
+  EXPECT_EQ(searcher.count("Quantenphysik", {}).passages, 0u);
+}
+
+TEST_F(SearcherTest, ExplanationAddsUpToTheScore) {
+  Searcher searcher({index_});
+  const std::vector<Hit> hits =
+      searcher.search("Mitarbeiter Kündigung OpenAI", {.limit = 5, .explain = true});
+  ASSERT_FALSE(hits.empty());
+  for (const Hit& hit : hits) {
+    SCOPED_TRACE(hit.docid + "#" + std::to_string(hit.passage));
+    ASSERT_FALSE(hit.explanation.empty());
+    double sum = 0;
+    for (const TermContribution& part : hit.explanation) sum += part.weight;
+    EXPECT_NEAR(sum, hit.score, 1e-6 * hit.score);
+  }
+  // krise.html#2 has "Mitarbeiter" and "Kündigung" in its text and "OpenAI" in the title.
+  const auto top = std::find_if(hits.begin(), hits.end(), [](const Hit& h) {
+    return h.docid == "krise.html" && h.passage == 2;
+  });
+  ASSERT_NE(top, hits.end());
+  std::set<std::string> kinds;
+  for (const TermContribution& part : top->explanation) kinds.insert(part.kind + ":" + part.term);
+  EXPECT_TRUE(kinds.count("stem:mitarbeit")) << ::testing::PrintToString(kinds);
+  EXPECT_TRUE(kinds.count("title-stem:openai")) << ::testing::PrintToString(kinds);
+  EXPECT_TRUE(kinds.count("word:mitarbeiter")) << ::testing::PrintToString(kinds);
+  EXPECT_TRUE(search("Mitarbeiter").front().explanation.empty());  // only on request
+}
+
+TEST_F(SearcherTest, ReadsAWholeArticleInPassageOrder) {
+  Searcher searcher({index_});
+  const std::optional<StoredArticle> article = searcher.article("krise.html");
+  ASSERT_TRUE(article.has_value());
+  ASSERT_EQ(article->passages.size(), 4u);
+  for (size_t i = 0; i < 4; ++i) EXPECT_EQ(article->passages[i].passage, static_cast<int>(i + 1));
+  EXPECT_EQ(article->passages[1].text, kThreat);
+  EXPECT_EQ(article->passages[0].title, "Unruhe bei OpenAI");
+  EXPECT_FALSE(searcher.article("krise").has_value());
+  EXPECT_FALSE(searcher.article("nicht-da.html").has_value());
+}
+
+TEST(ArticleRefTest, SplitsPassageNumberOff) {
+  struct Case {
+    const char* text;
+    const char* docid;
+    int passage;
+  };
+  const Case cases[] = {{"a.html#3", "a.html", 3},   {"a.html", "a.html", 0},
+                        {"a#b.html", "a#b.html", 0}, {"a#b.html#12", "a#b.html", 12},
+                        {"a.html#", "a.html#", 0},   {"a.html#x1", "a.html#x1", 0}};
+  for (const Case& c : cases) {
+    const ArticleRef ref = parse_article_ref(c.text);
+    EXPECT_EQ(ref.docid, c.docid) << c.text;
+    EXPECT_EQ(ref.passage, c.passage) << c.text;
+  }
+}
+
+TEST_F(SearcherTest, StatsCountArticlesPassagesAndSources) {
+  Searcher searcher({index_});
+  const IndexStats stats = searcher.stats();
+  EXPECT_EQ(stats.articles, kArticles.size());
+  EXPECT_EQ(stats.passages, 8u);
+  EXPECT_GT(stats.terms, 20u);
+  ASSERT_TRUE(stats.bytes_on_disk.has_value());
+  EXPECT_GT(*stats.bytes_on_disk, 0u);
+  EXPECT_EQ(stats.kinds, (std::map<std::string, uint64_t>{{"html", 4}}));
+  EXPECT_EQ(stats.schema_version, std::to_string(schema::kSchemaVersion));
+  EXPECT_EQ(stats.shards, (std::vector<std::string>{index_.string()}));
+}
+
+TEST_F(SearcherTest, StubFileListsShardsRelativeToItself) {
+  const fs::path second = dir_.path() / "second";
+  write_index(second, {{"extra.html", "Extra", {"Die Aktienkurse fielen am Dienstag."}}});
+  const fs::path stub = dir_.path() / "all.stub";
+  TempDir::write_file(stub, "# two shards\nauto index\nglass " + second.string() + "\n");
+  Searcher searcher({stub});
+  EXPECT_EQ(searcher.search("Aktienkurse", {.limit = 10, .per_article = 0}).size(), 2u);
+  EXPECT_EQ(searcher.stats().shards.size(), 2u);
+}
+
+TEST_F(SearcherTest, AllowPartialLeavesOutShardsThatDoNotOpen) {
+  const fs::path stub = dir_.path() / "partial.stub";
+  TempDir::write_file(stub, "auto index\nauto missing-shard\n");
+  try {
+    Searcher strict({stub});
+    FAIL() << "opened a stub with a missing shard";
+  } catch (const SearchError& e) {
+    EXPECT_NE(std::string(e.what()).find("missing-shard"), std::string::npos) << e.what();
+  }
+  Searcher partial({stub}, /*allow_partial=*/true);
+  ASSERT_EQ(partial.skipped().size(), 1u);
+  EXPECT_NE(partial.skipped()[0].find("missing-shard"), std::string::npos);
+  EXPECT_FALSE(partial.search("Aktienkurse", {}).empty());
+}
+
+TEST(ShardListTest, ReadsXapianAndSpelledOutRemoteLines) {
+  TempDir dir;
+  const fs::path stub = dir.write(
+      "x.stub",
+      "auto a\nremote 10.0.0.2:6000\nremote tcp host.example 7000\nremote :ssh srv xapian-progsrv "
+      "/srv/i\n");
+  const std::vector<ShardSpec> shards = list_shards(stub);
+  ASSERT_EQ(shards.size(), 4u);
+  EXPECT_EQ(shards[0].path, dir.path() / "a");
+  EXPECT_EQ(shards[1].name(), "tcp 10.0.0.2:6000");
+  EXPECT_EQ(shards[2].name(), "tcp host.example:7000");
+  EXPECT_EQ(shards[3].kind, ShardSpec::Kind::kRemoteProg);
+  EXPECT_EQ(shards[3].program, "ssh");
+  EXPECT_EQ(shards[3].args, "srv xapian-progsrv /srv/i");
+  EXPECT_THROW((void)list_shards(dir.write("bad.stub", "remote tcp host notaport\n")),
+               std::runtime_error);
+  EXPECT_THROW((void)list_shards(dir.write("bad2.stub", "flint /x\n")), std::runtime_error);
 }
 
 }  // namespace

@@ -1,0 +1,23 @@
+// --explain: how much each part of the query added to one passage's score.
+#pragma once
+
+#include <xapian.h>
+
+#include <string>
+#include <vector>
+
+#include "search/hit.hpp"
+
+namespace fundstelle::query {
+
+// The contributions of `query`'s term leaves (and phrases, as one) to the weight of document
+// `did`, highest first; terms that occur in several places of the query are summed. Each part is
+// weighed by running it, scaled as in the query, restricted to the passage (its unique
+// `passage_term`) with the same `weighting`, so the parts add up to the passage's score.
+[[nodiscard]] std::vector<TermContribution> explain_match(const Xapian::Database& db,
+                                                          const Xapian::Query& query,
+                                                          Xapian::docid did,
+                                                          const std::string& passage_term,
+                                                          const Xapian::Weight& weighting);
+
+}  // namespace fundstelle::query
