@@ -43,27 +43,26 @@ void check_schema(const Xapian::Database& db, const std::string& name) {
 }
 
 Xapian::Database open_checked(const ShardSpec& shard) {
-  Xapian::Database db;
   const std::string name = shard.name();
-  try {
-    db = open_shard(shard);
-  } catch (const Xapian::DatabaseNotFoundError&) {
-    throw SearchError("no index at " + name + "; create it with: fundstelle-index --db " + name +
-                      " DIR");
-  } catch (const Xapian::NetworkError& e) {
-    throw SearchError("cannot reach remote shard " + name + ": " + e.get_description() +
-                      " (is xapian-tcpsrv running there? --allow-partial searches the others)");
-  } catch (const Xapian::Error& e) {
-    throw SearchError("cannot open index " + name + ": " + e.get_description());
-  }
-  // A writer committing twice while we read the metadata invalidates what we read: reopen.
+  // A writer committing while we open or read the metadata can discard the revision we read
+  // (DatabaseModifiedError): open again, at the newest commit.
   for (int attempt = 1;; ++attempt) {
     try {
+      Xapian::Database db = open_shard(shard);
       check_schema(db, name);
       return db;
-    } catch (const Xapian::DatabaseModifiedError&) {
-      if (attempt == kReopenAttempts) throw;
-      db.reopen();
+    } catch (const Xapian::DatabaseModifiedError& e) {
+      if (attempt == kReopenAttempts) {
+        throw SearchError("cannot open index " + name + ": " + e.get_description());
+      }
+    } catch (const Xapian::DatabaseNotFoundError&) {
+      throw SearchError("no index at " + name + "; create it with: fundstelle-index --db " + name +
+                        " DIR");
+    } catch (const Xapian::NetworkError& e) {
+      throw SearchError("cannot reach remote shard " + name + ": " + e.get_description() +
+                        " (is xapian-tcpsrv running there? --allow-partial searches the others)");
+    } catch (const Xapian::Error& e) {
+      throw SearchError("cannot open index " + name + ": " + e.get_description());
     }
   }
 }
