@@ -86,6 +86,7 @@ std::vector<Hit> Searcher::search(std::string_view query_text, const SearchOptio
   // shown is a duplicate. Duplicates are skipped, so fetch more than asked for and widen the
   // window while they eat into the page.
   const size_t wanted = options.offset + options.limit;
+  StoredIndexReader stored_index(db_);
   std::vector<std::string> seen_texts;
   for (size_t window = wanted + wanted / 2 + 10;; window *= 2) {
     const Xapian::MSet mset = enquire.get_mset(0, static_cast<Xapian::doccount>(window));
@@ -93,12 +94,12 @@ std::vector<Hit> Searcher::search(std::string_view query_text, const SearchOptio
     seen_texts.clear();
     size_t unique = 0;
     for (Xapian::MSetIterator it = mset.begin(); it != mset.end() && unique < wanted; ++it) {
-      StoredPassage stored;
-      if (!decode_stored_passage(it.get_document().get_data(), stored)) continue;
-      if (is_duplicate(stored.text, seen_texts)) continue;
-      seen_texts.push_back(stored.text);
+      std::optional<StoredPassage> stored = stored_index.passage(it.get_document());
+      if (!stored) continue;
+      if (is_duplicate(stored->text, seen_texts)) continue;
+      seen_texts.push_back(stored->text);
       if (++unique <= options.offset) continue;
-      hits.push_back(make_hit(std::move(stored), unique, it.get_weight(), built));
+      hits.push_back(make_hit(std::move(*stored), unique, it.get_weight(), built));
     }
     if (unique >= wanted || mset.size() < window) break;
   }
