@@ -11,6 +11,7 @@
 #include <unordered_set>
 
 #include "extract/extractor.hpp"
+#include "extract/xml_map.hpp"
 #include "index_location.hpp"
 #include "passages/passage_splitter.hpp"
 #include "pipeline/bounded_queue.hpp"
@@ -35,6 +36,14 @@ void require_inputs(const cli::IndexOptions& options) {
   if (!missing.empty()) {
     throw std::runtime_error("no such file or directory: " + missing.front().string());
   }
+}
+
+// A bad map is a mistake in the command: fail before anything is indexed.
+std::shared_ptr<const extract::XmlMap> load_xml_map(const cli::IndexOptions& options) {
+  if (options.xml_map.empty()) return nullptr;
+  Result<std::shared_ptr<const extract::XmlMap>> map = extract::XmlMap::load(options.xml_map);
+  if (!map) throw std::runtime_error(map.error().reason);
+  return map.value();
 }
 
 unsigned threads_or_cores(unsigned requested) {
@@ -126,6 +135,7 @@ struct PreparedArticle {
 RunSummary run_index(const cli::IndexOptions& options) {
   const auto start = Clock::now();
   require_inputs(options);
+  const std::shared_ptr<const extract::XmlMap> xml_map = load_xml_map(options);
   const fs::path db_path = options.db.empty() ? default_index_path() : options.db;
   writer::ShardedIndex index(db_path, threads_or_cores(options.shards));
   const unsigned shard_count = index.shard_count();
@@ -190,7 +200,7 @@ RunSummary run_index(const cli::IndexOptions& options) {
           return stored.find(index.shard_of(docid), docid) == hash;
         };
         while (auto record = records.pop()) {
-          pipeline::RecordOutcome outcome = pipeline::extract_record(*record, is_unchanged);
+          pipeline::RecordOutcome outcome = pipeline::extract_record(*record, is_unchanged, xml_map.get());
           for (const std::string& error : outcome.errors) tally.skip(record->source, error);
           if (!outcome.filtered.empty()) tally.filtered(outcome.filtered);
           tally.add(&RunSummary::unchanged, outcome.unchanged.size());
@@ -246,13 +256,14 @@ RunSummary run_index(const cli::IndexOptions& options) {
 RunSummary run_extract(const cli::IndexOptions& options, std::ostream& out) {
   const auto start = Clock::now();
   require_inputs(options);
+  const std::shared_ptr<const extract::XmlMap> xml_map = load_xml_map(options);
   Tally tally;
   ProgressCounters progress;
   const pipeline::UnchangedCheck never = [](const std::string&, const std::string&) {
     return false;
   };
   produce_records(options, tally, progress, [&](sources::InputRecord&& record) {
-    pipeline::RecordOutcome outcome = pipeline::extract_record(record, never);
+    pipeline::RecordOutcome outcome = pipeline::extract_record(record, never, xml_map.get());
     for (const std::string& error : outcome.errors) tally.skip(record.source, error);
     if (!outcome.filtered.empty()) tally.filtered(outcome.filtered);
     for (pipeline::RecordArticle& item : outcome.articles) {

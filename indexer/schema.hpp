@@ -10,7 +10,7 @@ namespace fundstelle::schema {
 
 // Bump when the meaning of any term, value or metadata key below changes; the query tool refuses
 // an index with another version and asks for a re-index.
-inline constexpr int kSchemaVersion = 1;
+inline constexpr int kSchemaVersion = 2;
 
 // --- Term prefixes (Xapian conventions: upper-case prefixes, "Z" marks stems) -------------------
 // Passage text:
@@ -21,8 +21,9 @@ inline constexpr std::string_view kTitle = "S";       // "S" + exact
 inline constexpr std::string_view kTitleStem = "ZS";  // "ZS" + stem
 inline constexpr std::string_view kStem = "Z";
 // Identity:
-inline constexpr std::string_view kArticleId = "Q";   // "Q" + docid: all passages of an article
-inline constexpr std::string_view kPassageId = "XP";  // "XP" + docid + "#" + n: passage n (1-based)
+// "Q" + docid: all passages of an article. A passage is found by this term and its number in
+// kSlotPassage; a unique term per passage would add one posting list per passage to write.
+inline constexpr std::string_view kArticleId = "Q";
 // Filters (folded, whole value as one term):
 inline constexpr std::string_view kAuthor = "A";
 inline constexpr std::string_view kSite = "H";  // site name and the URL's host (no "www.")
@@ -37,7 +38,8 @@ enum Slot : Xapian::valueno {
   kSlotStart = 2,    // start byte offset of the passage in the article text, sortable_serialise
   kSlotEnd = 3,      // end byte offset, sortable_serialise
   kSlotDate = 4,     // published date as ISO 8601 string (sorts lexicographically); may be empty
-  kSlotContentHash = 5,  // hash of the article's source bytes, for incremental re-indexing
+  kSlotContentHash = 5,  // hash of the article's source, for incremental re-indexing; first
+                         // passage only
 };
 
 // --- Database metadata keys
@@ -46,6 +48,7 @@ inline constexpr const char* kMetaSchemaVersion = "fundstelle.schema_version";
 inline constexpr const char* kMetaAnalyzer = "fundstelle.analyzer";
 inline constexpr const char* kMetaLastUpdate = "fundstelle.last_update";
 
-// Document data: a JSON object, see stored_passage.hpp.
+// Document data: the passage text, and on an article's first passage the article's title,
+// source, passage count and metadata; see stored_passage.hpp.
 
 }  // namespace fundstelle::schema

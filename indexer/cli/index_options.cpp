@@ -11,6 +11,7 @@ void register_index_options(CLI::App& app, IndexOptions& options) {
       "  fundstelle-index data/                 index a directory tree into the default index\n"
       "  fundstelle-index --db /tmp/idx a.html  index one file into /tmp/idx\n"
       "  fundstelle-index --extract page.html   show what would be indexed (JSON Lines)\n"
+      "  fundstelle-index --xml-map map.json archive/   one article per XML record (XPath map)\n"
       "\n"
       "The default index is $FUNDSTELLE_DB, else $XDG_DATA_HOME/fundstelle/index.\n"
       "Exit status: 0 ok, 1 finished but some inputs were skipped, 2 fatal error.");
@@ -35,6 +36,10 @@ void register_index_options(CLI::App& app, IndexOptions& options) {
   app.add_option("--commit-every", options.commit_every,
                  "Commit each shard after this many articles (a killed run loses at most these)")
       ->check(CLI::PositiveNumber);
+  app.add_option("--xml-map", options.xml_map,
+                 "JSON file of XPath expressions (record, id, title, body, date, author): XML "
+                 "inputs with matching records give one article per record, docid FILE#id")
+      ->type_name("MAP.json");
   app.add_option("-j,--jobs", options.jobs, "Extraction threads (default: one per core)");
   app.add_option("--shards", options.shards,
                  "Shards of a new index, written in parallel (default: one per core; an existing "

@@ -19,6 +19,7 @@ struct IndexOptions {
   size_t commit_every = 2000;  // articles between commits (per shard)
   unsigned jobs = 0;           // extraction threads; 0: one per core
   unsigned shards = 0;         // shards of a new index; 0: one per core
+  std::filesystem::path xml_map;  // --xml-map: XPath mapping for article XML (extract/xml_map.hpp)
 };
 
 // Registers the options on `app` (so tests can parse argument lists without running anything).

@@ -5,7 +5,7 @@
 #include "analysis/german_analyzer.hpp"
 #include "extract/extractor.hpp"
 #include "schema.hpp"
-#include "writer/document_builder.hpp"
+#include "stored_passage.hpp"
 
 namespace fundstelle::pipeline {
 
@@ -31,11 +31,12 @@ StoredHashLookup::StoredHashLookup(std::vector<std::string> shard_paths)
 }
 
 std::string StoredHashLookup::find(unsigned shard, const std::string& docid) {
-  const std::string term = writer::article_term(docid);
+  const std::string term = article_term(docid);
   // A writer committing meanwhile can invalidate this reader's revision: reopen and retry.
   for (int attempt = 0;; ++attempt) {
     try {
       Xapian::Database& db = shards_[shard];
+      // The hash is on the first passage, which is added first: the article's first posting.
       Xapian::PostingIterator it = db.postlist_begin(term);
       if (it == db.postlist_end(term)) return {};
       return db.get_document(*it).get_value(schema::kSlotContentHash);

@@ -2,6 +2,7 @@
 
 #include "extract/extractor.hpp"
 #include "extract/feed_extractor.hpp"
+#include "extract/format.hpp"
 #include "extract/mediawiki_page.hpp"
 #include "pipeline/content_hash.hpp"
 
@@ -38,11 +39,31 @@ void add_unless_unchanged(RecordOutcome& out, std::string docid, std::string has
   out.articles.push_back({std::move(docid), std::move(hash), std::move(article)});
 }
 
+// Reads `record` through the user's XML map; false if the map does not apply to it.
+bool extract_mapped(const sources::InputRecord& record, const extract::XmlMap& map,
+                    const UnchangedCheck& is_unchanged, RecordOutcome& out) {
+  if (extract::detect_format(record.name, record.bytes) != extract::Format::kXml) return false;
+  std::vector<std::string> errors;
+  Result<std::vector<extract::Article>> records = map.extract(record.bytes, &errors);
+  if (!records || records.value().empty()) return false;  // the usual reader says what is wrong
+  out.errors = std::move(errors);
+  for (extract::Article& article : records.value()) {
+    std::string docid = record.docid + "#" + article.id;
+    std::string hash = article_hash(article);
+    add_unless_unchanged(out, std::move(docid), std::move(hash), std::move(article), is_unchanged);
+  }
+  return true;
+}
+
 }  // namespace
 
-RecordOutcome extract_record(const sources::InputRecord& record,
-                             const UnchangedCheck& is_unchanged) {
+RecordOutcome extract_record(const sources::InputRecord& record, const UnchangedCheck& is_unchanged,
+                             const extract::XmlMap* xml_map) {
   RecordOutcome out;
+  if (xml_map != nullptr && record.kind != sources::RecordKind::kMediaWikiPage &&
+      extract_mapped(record, *xml_map, is_unchanged, out)) {
+    return out;
+  }
   if (record.kind == sources::RecordKind::kMediaWikiPage) {
     Result<extract::Article> page =
         extract::extract_mediawiki_page(record.bytes, *record.site, extract::PageFilter{});

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "extract/article.hpp"
+#include "extract/xml_map.hpp"
 #include "sources/input_record.hpp"
 
 namespace fundstelle::pipeline {
@@ -28,7 +29,10 @@ struct RecordOutcome {
 // before extraction where the docid is known up front, so unchanged files cost no parsing.
 using UnchangedCheck = std::function<bool(const std::string& docid, const std::string& hash)>;
 
+// With `xml_map` (--xml-map), an XML input in which the map finds records gives one article per
+// record, docid "FILE#id"; other inputs are read as usual.
 [[nodiscard]] RecordOutcome extract_record(const sources::InputRecord& record,
-                                           const UnchangedCheck& is_unchanged);
+                                           const UnchangedCheck& is_unchanged,
+                                           const extract::XmlMap* xml_map = nullptr);
 
 }  // namespace fundstelle::pipeline

@@ -9,8 +9,7 @@ namespace {
 
 using analysis::AnalyzedWord;
 
-// Xapian rejects terms over 245 bytes; ids that long are hashed into shape by the caller's
-// choice of docid, so here they are only truncated for safety.
+// Xapian rejects terms over 245 bytes: filter values that long are truncated.
 std::string bounded_term(std::string_view prefix, std::string_view value) {
   std::string term(prefix);
   term.append(value.substr(0, 240 - std::min<size_t>(prefix.size(), 240)));
@@ -113,8 +112,6 @@ void add_filter_terms(const extract::Article& article, Xapian::Document& doc) {
 
 }  // namespace
 
-std::string article_term(std::string_view docid) { return bounded_term(schema::kArticleId, docid); }
-
 std::vector<Xapian::Document> build_documents(const IndexedArticle& input,
                                               analysis::GermanAnalyzer& analyzer) {
   std::vector<Xapian::Document> documents;
@@ -122,16 +119,23 @@ std::vector<Xapian::Document> build_documents(const IndexedArticle& input,
   const auto published = input.article.metadata.find(extract::meta::kPublished);
   const std::string date = published != input.article.metadata.end() ? published->second : "";
 
+  StoredArticle article;
+  article.docid = input.docid;
+  article.title = input.article.title;
+  article.source = input.source;
+  article.passage_count = static_cast<int>(input.passages.size());
+  article.metadata = input.article.metadata;
+  const std::string article_id = article_term(input.docid);
+
   for (size_t n = 0; n < input.passages.size(); ++n) {
     const passages::Passage& passage = input.passages[n];
     const size_t number = n + 1;  // passage numbers are 1-based wherever people see them
+    const bool first = n == 0;
     Xapian::Document doc;
     index_text(passage.text, analyzer, doc);
     index_title(input.article.title, analyzer, doc);
     add_filter_terms(input.article, doc);
-    doc.add_boolean_term(article_term(input.docid));
-    doc.add_boolean_term(
-        bounded_term(schema::kPassageId, input.docid + "#" + std::to_string(number)));
+    doc.add_boolean_term(article_id);
 
     doc.add_value(schema::kSlotArticle, input.docid);
     doc.add_value(schema::kSlotPassage, Xapian::sortable_serialise(static_cast<double>(number)));
@@ -139,19 +143,11 @@ std::vector<Xapian::Document> build_documents(const IndexedArticle& input,
                   Xapian::sortable_serialise(static_cast<double>(passage.start)));
     doc.add_value(schema::kSlotEnd, Xapian::sortable_serialise(static_cast<double>(passage.end)));
     if (!date.empty()) doc.add_value(schema::kSlotDate, date);
-    if (!input.content_hash.empty()) doc.add_value(schema::kSlotContentHash, input.content_hash);
-
-    StoredPassage stored;
-    stored.docid = input.docid;
-    stored.passage = static_cast<int>(number);
-    stored.passage_count = static_cast<int>(input.passages.size());
-    stored.title = input.article.title;
-    stored.source = input.source;
-    stored.text = passage.text;
-    stored.start = passage.start;
-    stored.end = passage.end;
-    stored.metadata = input.article.metadata;
-    doc.set_data(encode_stored_passage(stored));
+    // Article-level data only once, on the first passage (stored_passage.hpp).
+    if (first && !input.content_hash.empty()) {
+      doc.add_value(schema::kSlotContentHash, input.content_hash);
+    }
+    doc.set_data(encode_passage_data(passage.text, first ? &article : nullptr));
     documents.push_back(std::move(doc));
   }
   return documents;

@@ -9,6 +9,7 @@
 #include "analysis/german_analyzer.hpp"
 #include "extract/article.hpp"
 #include "passages/passage_splitter.hpp"
+#include "stored_passage.hpp"  // article_term
 
 namespace fundstelle::writer {
 
@@ -24,8 +25,5 @@ struct IndexedArticle {
 // Builds the documents for `input`, in passage order. Not thread-safe (uses `analyzer`).
 [[nodiscard]] std::vector<Xapian::Document> build_documents(const IndexedArticle& input,
                                                             analysis::GermanAnalyzer& analyzer);
-
-// The term that all passages of the article `docid` carry (for replacing or deleting it).
-[[nodiscard]] std::string article_term(std::string_view docid);
 
 }  // namespace fundstelle::writer

@@ -66,6 +66,7 @@ void IndexWriter::replace_article(const std::string& docid,
 
 std::string IndexWriter::stored_content_hash(const std::string& docid) {
   const std::string term = article_term(docid);
+  // The hash is on the first passage, which is added first: the article's first posting.
   Xapian::PostingIterator it = db_.postlist_begin(term);
   if (it == db_.postlist_end(term)) return {};
   return db_.get_document(*it).get_value(schema::kSlotContentHash);

@@ -11,6 +11,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -50,16 +51,18 @@ void build_baseline(const fs::path& db_path, const fs::path& out_path) {
   Xapian::WritableDatabase out(out_path.string(), Xapian::DB_CREATE_OR_OVERWRITE);
   Xapian::TermGenerator generator;
   generator.set_stemmer(Xapian::Stem("german"));
+  fundstelle::StoredIndexReader stored_index(source);
   for (Xapian::PostingIterator it = source.postlist_begin(""); it != source.postlist_end("");
        ++it) {
-    fundstelle::StoredPassage stored;
-    if (!fundstelle::decode_stored_passage(source.get_document(*it).get_data(), stored)) continue;
+    const std::optional<fundstelle::StoredPassage> stored =
+        stored_index.passage(source.get_document(*it));
+    if (!stored) continue;
     Xapian::Document doc;
     generator.set_document(doc);
-    generator.index_text(stored.title, 1, "S");
+    generator.index_text(stored->title, 1, "S");
     generator.increase_termpos();
-    generator.index_text(stored.text);
-    doc.set_data(stored.text);
+    generator.index_text(stored->text);
+    doc.set_data(stored->text);
     out.add_document(doc);
   }
   out.commit();

@@ -74,7 +74,7 @@ bool show_article(q::Searcher& searcher, const std::string& ref, const QueryOpti
                   const q::TextStyle& style, std::ostream& out) {
   // "DOCID#N" names passage N — unless an article's id itself ends that way.
   q::ArticleRef parsed = q::parse_article_ref(ref);
-  std::optional<q::StoredArticle> article = searcher.article(parsed.docid);
+  std::optional<q::ArticlePassages> article = searcher.article(parsed.docid);
   if (!article && parsed.docid != ref) {
     article = searcher.article(ref);
     parsed = {ref, 0};

@@ -5,7 +5,7 @@
 
 namespace fundstelle::query {
 
-void print_article_text(const StoredArticle& article, int chosen, const TextStyle& style,
+void print_article_text(const ArticlePassages& article, int chosen, const TextStyle& style,
                         std::ostream& out) {
   const StoredPassage& first = article.passages.front();
   const std::string title = first.title.empty() ? article.docid : first.title;

@@ -53,7 +53,7 @@ void print_count_json(size_t articles, size_t passages, std::ostream& out) {
   write_line(json, out);
 }
 
-void print_article_json(const StoredArticle& article, int chosen, std::ostream& out) {
+void print_article_json(const ArticlePassages& article, int chosen, std::ostream& out) {
   Json json;
   json["format_version"] = kJsonFormatVersion;
   json["docid"] = article.docid;

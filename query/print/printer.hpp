@@ -8,7 +8,7 @@
 
 #include "search/hit.hpp"
 #include "search/index_stats.hpp"
-#include "search/stored_article.hpp"
+#include "search/article_passages.hpp"
 
 namespace fundstelle::query {
 
@@ -38,11 +38,11 @@ void print_count_json(size_t articles, size_t passages, std::ostream& out);
 
 // --show: the article's metadata, then every passage under a "#n" marker, passage `chosen`
 // (0: none) highlighted — in colour, else marked with '>' at the start of its lines.
-void print_article_text(const StoredArticle& article, int chosen, const TextStyle& style,
+void print_article_text(const ArticlePassages& article, int chosen, const TextStyle& style,
                         std::ostream& out);
 // One JSON object: format_version, docid, title, source, metadata keys, passage_count, chosen,
 // passages: [{passage, start, end, text}].
-void print_article_json(const StoredArticle& article, int chosen, std::ostream& out);
+void print_article_json(const ArticlePassages& article, int chosen, std::ostream& out);
 
 // --stats, as aligned lines or one JSON object.
 void print_stats_text(const IndexStats& stats, const TextStyle& style, std::ostream& out);

@@ -4,41 +4,21 @@
 #include <cctype>
 
 #include "schema.hpp"
+#include "stored_passage.hpp"
 
 namespace fundstelle::query {
-namespace {
 
-std::string bounded_term(std::string_view prefix, const std::string& value) {
-  std::string term(prefix);
-  term += value.substr(0, 240 - term.size());
-  return term;
+Xapian::Query passage_filter(const std::string& docid, int n) {
+  const std::string number = Xapian::sortable_serialise(static_cast<double>(n));
+  return Xapian::Query(
+      Xapian::Query::OP_FILTER, Xapian::Query(article_term(docid)),
+      Xapian::Query(Xapian::Query::OP_VALUE_RANGE, schema::kSlotPassage, number, number));
 }
 
-}  // namespace
-
-std::string article_term(const std::string& docid) {
-  return bounded_term(schema::kArticleId, docid);
-}
-
-std::string passage_term(const std::string& docid, int n) {
-  return bounded_term(schema::kPassageId, docid + "#" + std::to_string(n));
-}
-
-std::optional<StoredArticle> read_article(const Xapian::Database& db, const std::string& docid) {
-  StoredArticle article;
-  article.docid = docid;
-  const std::string term = article_term(docid);
-  // Ids longer than the term limit share a term: the stored docid tells them apart.
-  for (auto it = db.postlist_begin(term); it != db.postlist_end(term); ++it) {
-    StoredPassage passage;
-    if (!decode_stored_passage(db.get_document(*it).get_data(), passage)) continue;
-    if (passage.docid != docid) continue;
-    article.passages.push_back(std::move(passage));
-  }
-  if (article.passages.empty()) return std::nullopt;
-  std::sort(article.passages.begin(), article.passages.end(),
-            [](const StoredPassage& a, const StoredPassage& b) { return a.passage < b.passage; });
-  return article;
+std::optional<ArticlePassages> read_article(const Xapian::Database& db, const std::string& docid) {
+  std::optional<StoredArticleText> stored = StoredIndexReader(db).article(docid);
+  if (!stored || stored->passages.empty()) return std::nullopt;
+  return ArticlePassages{docid, std::move(stored->passages)};
 }
 
 ArticleRef parse_article_ref(const std::string& text) {

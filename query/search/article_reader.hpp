@@ -8,18 +8,18 @@
 #include <string>
 #include <vector>
 
-#include "search/stored_article.hpp"
+#include "search/article_passages.hpp"
 
 namespace fundstelle::query {
 
 // The passages of article `docid`, or nullopt if the index has none. Xapian errors propagate.
-[[nodiscard]] std::optional<StoredArticle> read_article(const Xapian::Database& db,
+[[nodiscard]] std::optional<ArticlePassages> read_article(const Xapian::Database& db,
                                                         const std::string& docid);
 
-// The unique terms of an article's passages and of passage `n` (as writer::article_term writes
-// them: prefix + id, cut at 240 bytes).
-[[nodiscard]] std::string article_term(const std::string& docid);
-[[nodiscard]] std::string passage_term(const std::string& docid, int n);
+// Matches passage `n` of article `docid` only: the article's term (stored_passage.hpp) and the
+// passage number slot (schema.hpp). An id beyond the term length limit may share its term with
+// another article; callers that must be exact compare the Xapian docid.
+[[nodiscard]] Xapian::Query passage_filter(const std::string& docid, int n);
 
 // Splits "DOCID#N" into the docid and passage N (0 when there is no valid "#N" suffix; a docid
 // may itself contain '#').

@@ -19,16 +19,16 @@ TermContribution describe_term(const std::string& term) {
 
 class Explainer {
  public:
-  Explainer(const Xapian::Database& db, Xapian::docid did, const std::string& passage_term,
+  Explainer(const Xapian::Database& db, Xapian::docid did, const Xapian::Query& only_passage,
             const Xapian::Weight& weighting)
-      : enquire_(db), did_(did), only_passage_(passage_term) {
+      : enquire_(db), did_(did), only_passage_(only_passage) {
     enquire_.set_weighting_scheme(weighting);
   }
 
   // The weight `query` alone gives the passage (0 if it does not match it).
   double weight(const Xapian::Query& query) {
     enquire_.set_query(Xapian::Query(Xapian::Query::OP_FILTER, query, only_passage_));
-    // A truncated passage term may match a few passages: pick ours.
+    // An article term cut at the length limit may match a few passages: pick ours.
     const Xapian::MSet mset = enquire_.get_mset(0, 100);
     for (auto it = mset.begin(); it != mset.end(); ++it) {
       if (*it == did_) return it.get_weight();
@@ -106,9 +106,9 @@ class Explainer {
 }  // namespace
 
 std::vector<TermContribution> explain_match(const Xapian::Database& db, const Xapian::Query& query,
-                                            Xapian::docid did, const std::string& passage_term,
+                                            Xapian::docid did, const Xapian::Query& only_passage,
                                             const Xapian::Weight& weighting) {
-  Explainer explainer(db, did, passage_term, weighting);
+  Explainer explainer(db, did, only_passage, weighting);
   explainer.walk(query, 1.0);
   return explainer.result();
 }

@@ -13,11 +13,11 @@ namespace fundstelle::query {
 // The contributions of `query`'s term leaves (and phrases, as one) to the weight of document
 // `did`, highest first; terms that occur in several places of the query are summed. Each part is
 // weighed by running it, scaled as in the query, restricted to the passage (its unique
-// `passage_term`) with the same `weighting`, so the parts add up to the passage's score.
+// `only_passage`, see article_reader.hpp) with the same `weighting`, so the parts add up to the passage's score.
 [[nodiscard]] std::vector<TermContribution> explain_match(const Xapian::Database& db,
                                                           const Xapian::Query& query,
                                                           Xapian::docid did,
-                                                          const std::string& passage_term,
+                                                          const Xapian::Query& only_passage,
                                                           const Xapian::Weight& weighting);
 
 }  // namespace fundstelle::query

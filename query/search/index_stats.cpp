@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <optional>
 
 #include "schema.hpp"
 #include "search/shards.hpp"
@@ -42,15 +43,16 @@ IndexStats compute_index_stats(const Xapian::Database& db, const std::vector<Ope
   stats.passages = db.get_doccount();
   for (auto it = db.allterms_begin(); it != db.allterms_end(); ++it) ++stats.terms;
   const std::string article_prefix(schema::kArticleId);
+  StoredIndexReader stored_index(db);
   for (auto it = db.allterms_begin(article_prefix); it != db.allterms_end(article_prefix); ++it) {
     ++stats.articles;
     const Xapian::PostingIterator first = db.postlist_begin(*it);
     if (first == db.postlist_end(*it)) continue;
-    StoredPassage passage;
-    if (!decode_stored_passage(db.get_document(*first).get_data(), passage)) continue;
-    const auto site = passage.metadata.find("site_name");
-    ++stats.sites[site == passage.metadata.end() ? "" : site->second];
-    ++stats.kinds[source_kind(passage.source)];
+    const std::optional<StoredPassage> passage = stored_index.passage(db.get_document(*first));
+    if (!passage) continue;
+    const auto site = passage->metadata.find("site_name");
+    ++stats.sites[site == passage->metadata.end() ? "" : site->second];
+    ++stats.kinds[source_kind(passage->source)];
   }
   // A combined database answers metadata from its first shard only: ask each shard.
   uint64_t bytes = 0;

@@ -191,6 +191,7 @@ std::vector<Hit> Searcher::ranked(const BuiltQuery& built, const SearchOptions& 
     // already shown is a duplicate. Duplicates are skipped, so fetch more than asked for and
     // widen the window while they eat into the page.
     const size_t wanted = options.offset + options.limit;
+    StoredIndexReader stored_index(db_);
     std::vector<std::string> seen_texts;
     std::vector<Xapian::docid> xapian_ids;
     for (size_t window = wanted + wanted / 2 + 10;; window *= 2) {
@@ -201,12 +202,12 @@ std::vector<Hit> Searcher::ranked(const BuiltQuery& built, const SearchOptions& 
       xapian_ids.clear();
       size_t unique = 0;
       for (Xapian::MSetIterator it = mset.begin(); it != mset.end() && unique < wanted; ++it) {
-        StoredPassage stored;
-        if (!decode_stored_passage(it.get_document().get_data(), stored)) continue;
-        if (is_duplicate(stored.text, seen_texts)) continue;
-        seen_texts.push_back(stored.text);
+        std::optional<StoredPassage> stored = stored_index.passage(it.get_document());
+        if (!stored) continue;
+        if (is_duplicate(stored->text, seen_texts)) continue;
+        seen_texts.push_back(stored->text);
         if (++unique <= options.offset) continue;
-        hits.push_back(make_hit(std::move(stored), unique, it.get_weight(), built));
+        hits.push_back(make_hit(std::move(*stored), unique, it.get_weight(), built));
         xapian_ids.push_back(*it);
       }
       if (unique >= wanted || mset.size() < window) break;
@@ -215,7 +216,7 @@ std::vector<Hit> Searcher::ranked(const BuiltQuery& built, const SearchOptions& 
       for (size_t i = 0; i < hits.size(); ++i) {
         hits[i].explanation =
             explain_match(db_, built.query, xapian_ids[i],
-                          passage_term(hits[i].docid, hits[i].passage), weighting);
+                          passage_filter(hits[i].docid, hits[i].passage), weighting);
       }
     }
     return hits;
@@ -240,7 +241,7 @@ MatchCount Searcher::count(std::string_view query_text, const SearchOptions& opt
   });
 }
 
-std::optional<StoredArticle> Searcher::article(const std::string& docid) {
+std::optional<ArticlePassages> Searcher::article(const std::string& docid) {
   return retrying([&] { return read_article(db_, docid); });
 }
 

@@ -79,7 +79,7 @@ class Searcher {
   [[nodiscard]] MatchCount count(std::string_view query_text, const SearchOptions& options);
 
   // The article `docid`, or nullopt if no such article is indexed.
-  [[nodiscard]] std::optional<StoredArticle> article(const std::string& docid);
+  [[nodiscard]] std::optional<ArticlePassages> article(const std::string& docid);
 
   [[nodiscard]] IndexStats stats();
 

@@ -224,5 +224,42 @@ TEST(PipelineTest, PruneRemovesArticlesWhoseInputIsGone) {
   EXPECT_EQ(docids_for(db, "Zitronenfalter"), std::set<std::string>{"bleibt.txt"});
 }
 
+const fs::path kXmlMaps = fs::path(FUNDSTELLE_SOURCE_DIR) / "data" / "xml-maps";
+
+TEST(PipelineTest, XmlMapGivesOneArticlePerRecord) {
+  TempDir dir;
+  const fs::path db = dir.path() / "index";
+  const CommandResult result =
+      run_command({kIndexBin, "--db", db.string(), "--xml-map", (kXmlMaps / "example.json").string(),
+                   (kXmlMaps / "example.xml").string(), (kArticles / "openai-altman.xml").string()});
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  EXPECT_EQ(docids_for(db, "Notfahrplan"), std::set<std::string>{"example.xml#2023-1120-01"});
+  EXPECT_EQ(docids_for(db, "Radweg Donau"), std::set<std::string>{"example.xml#2023-1121-07"});
+  // Other XML (the NITF sample) is read as usual.
+  EXPECT_EQ(docids_for(db, "Murati"), std::set<std::string>{"openai-altman.xml"});
+
+  const CommandResult hit = run_command(
+      {kQueryBin, "--db", db.string(), "--json", "-n", "1", "Radweg am Donauufer"});
+  ASSERT_EQ(hit.exit_code, 0) << hit.err;
+  const nlohmann::json first = nlohmann::json::parse(hit.out.substr(0, hit.out.find('\n')));
+  EXPECT_EQ(first["title"], "Stadtrat beschließt neuen Radweg entlang der Donau");
+  EXPECT_EQ(first["author"], "Lukas Huber, Maria Gruber");
+  EXPECT_EQ(first["published"], "2023-11-21");
+}
+
+TEST(PipelineTest, BadXmlMapStopsBeforeIndexing) {
+  TempDir dir;
+  const fs::path map = dir.path() / "map.json";
+  write_file(map, R"j({"record": "/archiv/beitrag[", "id": "@nr", "body": "text/absatz"})j");
+  const fs::path db = dir.path() / "index";
+  const CommandResult result = run_command({kIndexBin, "--db", db.string(), "--xml-map",
+                                            map.string(), (kXmlMaps / "example.xml").string()});
+  EXPECT_EQ(result.exit_code, 2);
+  EXPECT_NE(result.err.find(map.string() + ": bad XPath in \"record\": /archiv/beitrag["),
+            std::string::npos)
+      << result.err;
+  EXPECT_FALSE(fs::exists(db));
+}
+
 }  // namespace
 }  // namespace fundstelle::testing

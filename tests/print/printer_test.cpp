@@ -276,8 +276,8 @@ TEST(CountPrinterTest, TextAndJson) {
   EXPECT_EQ(json.str(), "{\"format_version\":1,\"articles\":2,\"passages\":5}\n");
 }
 
-StoredArticle sample_article() {
-  StoredArticle article;
+ArticlePassages sample_article() {
+  ArticlePassages article;
   article.docid = "a.html";
   for (int n = 1; n <= 3; ++n) {
     StoredPassage p;

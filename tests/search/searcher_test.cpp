@@ -396,7 +396,7 @@ TEST_F(SearcherTest, ExplanationAddsUpToTheScore) {
 
 TEST_F(SearcherTest, ReadsAWholeArticleInPassageOrder) {
   Searcher searcher({index_});
-  const std::optional<StoredArticle> article = searcher.article("krise.html");
+  const std::optional<ArticlePassages> article = searcher.article("krise.html");
   ASSERT_TRUE(article.has_value());
   ASSERT_EQ(article->passages.size(), 4u);
   for (size_t i = 0; i < 4; ++i) EXPECT_EQ(article->passages[i].passage, static_cast<int>(i + 1));

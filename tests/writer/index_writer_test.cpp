@@ -44,17 +44,9 @@ class IndexWriterTest : public ::testing::Test {
 
   // The passages of `docid` as the committed index holds them, in passage order.
   std::vector<StoredPassage> stored_passages(const std::string& docid) const {
-    Xapian::Database db(index_.string());
-    std::vector<StoredPassage> out;
-    const std::string term = article_term(docid);
-    for (auto it = db.postlist_begin(term); it != db.postlist_end(term); ++it) {
-      StoredPassage p;
-      EXPECT_TRUE(decode_stored_passage(db.get_document(*it).get_data(), p));
-      out.push_back(p);
-    }
-    std::sort(out.begin(), out.end(),
-              [](const StoredPassage& a, const StoredPassage& b) { return a.passage < b.passage; });
-    return out;
+    StoredIndexReader reader{Xapian::Database(index_.string())};
+    std::optional<StoredArticleText> article = reader.article(docid);
+    return article ? article->passages : std::vector<StoredPassage>{};
   }
 
   TempDir dir_;

@@ -4,88 +4,131 @@
 
 #include <string>
 
+#include "schema.hpp"
+
 namespace fundstelle {
 namespace {
 
-StoredPassage sample() {
-  StoredPassage p;
-  p.docid = "news/2023/openai-altman.html";
-  p.passage = 3;
-  p.passage_count = 7;
-  p.title = "OpenAI ist in Gefahr — „Kündigung“ droht";
-  p.source = "/home/anna/news/2023/openai-altman.html";
-  p.text = "Mehr als 500 Mitarbeiter drohen mit der Kündigung.\n\nZweiter Absatz mit \"Zitat\".";
-  p.start = 1234;
-  p.end = 1234 + p.text.size();
-  p.metadata = {{"author", "Anna Berg"},
+StoredArticle sample_article() {
+  StoredArticle a;
+  a.docid = "news/2023/openai-altman.html";
+  a.title = "OpenAI ist in Gefahr — „Kündigung“ droht";
+  a.source = "/home/anna/news/2023/openai-altman.html";
+  a.passage_count = 2;
+  a.metadata = {{"author", "Anna Berg"},
                 {"published", "2023-11-20T08:00:00Z"},
                 {"url", "https://example.org/a?b=1&c=2"}};
-  return p;
+  return a;
 }
 
-TEST(StoredPassageTest, RoundTrips) {
-  const StoredPassage original = sample();
-  StoredPassage decoded;
-  ASSERT_TRUE(decode_stored_passage(encode_stored_passage(original), decoded));
-  EXPECT_EQ(decoded, original);
+const std::string kFirst = "Mehr als 500 Mitarbeiter drohen.\n\nZweiter Absatz mit \"Zitat\".";
+const std::string kSecond = "Der Vorstand schweigt.";
+
+// The documents of sample_article() as the writer stores them (data and value slots).
+Xapian::Document passage_document(const std::string& docid, int number, const std::string& text,
+                                  size_t start, const StoredArticle* article) {
+  Xapian::Document doc;
+  doc.add_boolean_term(article_term(docid));
+  doc.add_value(schema::kSlotArticle, docid);
+  doc.add_value(schema::kSlotPassage, Xapian::sortable_serialise(number));
+  doc.add_value(schema::kSlotStart, Xapian::sortable_serialise(static_cast<double>(start)));
+  doc.add_value(schema::kSlotEnd,
+                Xapian::sortable_serialise(static_cast<double>(start + text.size())));
+  doc.set_data(encode_passage_data(text, article));
+  return doc;
 }
 
-TEST(StoredPassageTest, RoundTripsEmptyFields) {
-  StoredPassage original;
-  original.docid = "x";
-  StoredPassage decoded;
-  decoded.title = "stale";
-  decoded.metadata = {{"stale", "value"}};
-  ASSERT_TRUE(decode_stored_passage(encode_stored_passage(original), decoded));
-  EXPECT_EQ(decoded, original);
+class StoredIndexReaderTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    const StoredArticle article = sample_article();
+    db_.add_document(passage_document(article.docid, 1, kFirst, 0, &article));
+    db_.add_document(passage_document("other.txt", 1, "Anderer Text.", 0, nullptr));
+    db_.add_document(passage_document(article.docid, 2, kSecond, kFirst.size() + 2, nullptr));
+  }
+  Xapian::WritableDatabase db_{std::string(), Xapian::DB_BACKEND_INMEMORY};
+};
+
+TEST(PassageDataTest, RoundTripsTextAndArticle) {
+  const StoredArticle article = sample_article();
+  PassageData data;
+  ASSERT_TRUE(decode_passage_data(encode_passage_data(kFirst, &article), data));
+  EXPECT_EQ(data.text, kFirst);
+  ASSERT_TRUE(data.article);
+  StoredArticle expected = article;
+  expected.docid.clear();  // a value slot, not stored in the data
+  EXPECT_EQ(*data.article, expected);
+
+  ASSERT_TRUE(decode_passage_data(encode_passage_data(kSecond, nullptr), data));
+  EXPECT_EQ(data.text, kSecond);
+  EXPECT_FALSE(data.article);
 }
 
-TEST(StoredPassageTest, EncodingIsOneCompactJsonObject) {
-  const std::string data = encode_stored_passage(sample());
-  EXPECT_EQ(data.front(), '{');
-  EXPECT_EQ(data.back(), '}');
-  EXPECT_EQ(data.find('\n'), std::string::npos);  // newlines in the text are escaped
+TEST(PassageDataTest, KeepsBytesAsTheyAre) {
+  const std::string text = std::string("kaputt \xFF\xFE Ende mit \0 NUL", 23);
+  StoredArticle article;
+  article.title = "\xC3";
+  PassageData data;
+  ASSERT_TRUE(decode_passage_data(encode_passage_data(text, &article), data));
+  EXPECT_EQ(data.text, text);
+  EXPECT_EQ(data.article->title, "\xC3");
 }
 
-TEST(StoredPassageTest, InvalidUtf8IsReplacedNotFatal) {
-  StoredPassage original = sample();
-  original.text = "kaputt \xFF\xFE Ende";
-  StoredPassage decoded;
-  ASSERT_TRUE(decode_stored_passage(encode_stored_passage(original), decoded));
-  EXPECT_EQ(decoded.text, "kaputt \uFFFD\uFFFD Ende");
-  EXPECT_EQ(decoded.docid, original.docid);
-}
-
-TEST(StoredPassageTest, RejectsDataItCannotRead) {
-  const char* const inputs[] = {
+TEST(PassageDataTest, RejectsDataItCannotRead) {
+  const StoredArticle article = sample_article();
+  const std::string good = encode_passage_data(kFirst, &article);
+  const std::string inputs[] = {
       "",
-      "not json",
-      "[1, 2, 3]",
-      "\"string\"",
-      "{}",
-      R"({"docid": "a", "passage": 0})",                    // no text
-      R"({"passage": 0, "text": "t"})",                     // no docid
-      R"({"docid": 5, "passage": 0, "text": "t"})",         // docid of the wrong type
-      R"({"docid": "a", "passage": "eins", "text": "t"})",  // passage of the wrong type
-      R"({"docid": "a", "passage": 0, "text": "t", "meta": [1]})",
-      R"({"docid": "a", "passage": 0, "text": "t")",  // truncated
+      R"({"docid": "a", "passage": 1, "text": "t"})",  // schema 1 (JSON)
+      good.substr(0, good.size() - 1),                  // truncated
+      good + "x",                                       // trailing bytes
+      good.substr(0, 1 + 1 + kFirst.size()) + "B",      // unknown section
+      std::string("\x02\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF", 11),  // overlong number
   };
-  for (const char* input : inputs) {
-    StoredPassage out;
-    EXPECT_FALSE(decode_stored_passage(input, out)) << input;
+  for (const std::string& input : inputs) {
+    PassageData out;
+    EXPECT_FALSE(decode_passage_data(input, out)) << input;
   }
 }
 
-TEST(StoredPassageTest, OptionalFieldsDefault) {
-  StoredPassage out;
-  ASSERT_TRUE(decode_stored_passage(R"({"docid": "a", "passage": 2, "text": "t"})", out));
-  EXPECT_EQ(out.docid, "a");
-  EXPECT_EQ(out.passage, 2);
-  EXPECT_EQ(out.text, "t");
-  EXPECT_EQ(out.passage_count, 0);
-  EXPECT_EQ(out.title, "");
-  EXPECT_EQ(out.start, 0u);
-  EXPECT_TRUE(out.metadata.empty());
+TEST_F(StoredIndexReaderTest, PassageGetsItsArticleFieldsFromTheFirstPassage) {
+  StoredIndexReader reader(db_);
+  const std::optional<StoredPassage> second = reader.passage(db_.get_document(3));
+  ASSERT_TRUE(second);
+  EXPECT_EQ(second->docid, "news/2023/openai-altman.html");
+  EXPECT_EQ(second->passage, 2);
+  EXPECT_EQ(second->passage_count, 2);
+  EXPECT_EQ(second->title, sample_article().title);
+  EXPECT_EQ(second->source, sample_article().source);
+  EXPECT_EQ(second->metadata, sample_article().metadata);
+  EXPECT_EQ(second->text, kSecond);
+  EXPECT_EQ(second->start, kFirst.size() + 2);
+  EXPECT_EQ(second->end, kFirst.size() + 2 + kSecond.size());
+
+  // An article whose first passage is missing still gives its passages' own fields.
+  const std::optional<StoredPassage> orphan = reader.passage(db_.get_document(2));
+  ASSERT_TRUE(orphan);
+  EXPECT_EQ(orphan->text, "Anderer Text.");
+  EXPECT_EQ(orphan->title, "");
+}
+
+TEST_F(StoredIndexReaderTest, LoadsAWholeArticleInPassageOrder) {
+  StoredIndexReader reader(db_);
+  const std::optional<StoredArticleText> article = reader.article("news/2023/openai-altman.html");
+  ASSERT_TRUE(article);
+  EXPECT_EQ(article->article, sample_article());
+  ASSERT_EQ(article->passages.size(), 2u);
+  EXPECT_EQ(article->passages[0].text, kFirst);
+  EXPECT_EQ(article->passages[1].text, kSecond);
+  EXPECT_EQ(article->passages[1].passage, 2);
+
+  EXPECT_FALSE(reader.article("missing.html"));
+  EXPECT_FALSE(reader.article("other.txt"));  // no article record
+}
+
+TEST(ArticleTermTest, BoundsLongDocids) {
+  EXPECT_EQ(article_term("news/a.html"), "Qnews/a.html");
+  EXPECT_EQ(article_term(std::string(300, 'x')).size(), 240u);
 }
 
 }  // namespace

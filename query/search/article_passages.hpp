@@ -8,7 +8,7 @@
 
 namespace fundstelle::query {
 
-struct StoredArticle {
+struct ArticlePassages {
   std::string docid;
   std::vector<StoredPassage> passages;  // ascending passage number; title, source and metadata
                                         // are the article's, repeated on every passage
