@@ -6,6 +6,7 @@
 
 #include "e2e/json_lines.hpp"
 #include "e2e/run_command.hpp"
+#include "schema.hpp"
 
 namespace fundstelle::testing {
 namespace {
@@ -178,7 +179,7 @@ TEST_F(QueryCliTest, StatsDescribeTheIndex) {
   EXPECT_GT(stats["terms"].get<int>(), 500);
   EXPECT_GT(stats["bytes_on_disk"].get<int>(), 0);
   EXPECT_EQ(stats["sources"], (nlohmann::json{{"html", 1}, {"txt", 1}, {"xml", 1}}));
-  EXPECT_EQ(stats["schema_version"], "1");
+  EXPECT_EQ(stats["schema_version"], std::to_string(fundstelle::schema::kSchemaVersion));
   EXPECT_FALSE(stats["last_update"].get<std::string>().empty());
   const CommandResult text = query({"--stats"});
   EXPECT_NE(text.out.find("articles:       3"), std::string::npos) << text.out;
