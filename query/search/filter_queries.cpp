@@ -5,6 +5,7 @@
 
 #include "analysis/normalizer.hpp"
 #include "schema.hpp"
+#include "search/date_range.hpp"
 
 namespace fundstelle::query {
 namespace {
@@ -43,10 +44,10 @@ Xapian::Query field_query(std::string_view prefix, std::string_view value,
 }
 
 Xapian::Query date_query(std::string_view from, std::string_view to) {
-  // The slot holds strings such as "2023-11-17T20:00:00+01:00": extending the upper end with
-  // 0xFF puts it after every string that starts with it, so "2023-12" includes all of December.
-  const std::string low = from.empty() ? "0" : std::string(from);
-  const std::string high = (to.empty() ? std::string("9999") : std::string(to)) + "\xff";
+  // The slot holds strings such as "2023-11-17T20:00:00+01:00"; date_range.hpp's bounds make a
+  // partial date stand for its whole period.
+  const std::string low = from.empty() ? std::string("0") : since_bound(from);
+  const std::string high = until_bound(to.empty() ? std::string_view("9999") : to);
   return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, schema::kSlotDate, low, high);
 }
 

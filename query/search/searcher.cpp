@@ -6,8 +6,8 @@
 #include <algorithm>
 
 #include "schema.hpp"
-#include "search/date_range.hpp"
 #include "search/explain.hpp"
+#include "search/filter_queries.hpp"
 #include "search/highlighter.hpp"
 #include "search/query_parser.hpp"
 #include "search/spelling.hpp"
@@ -132,18 +132,8 @@ auto Searcher::retrying(Action action) {
 
 Xapian::Query Searcher::filtered_query(const BuiltQuery& built,
                                        const SearchOptions& options) const {
-  Xapian::Query dates;
-  if (!options.since.empty() && !options.until.empty()) {
-    dates = Xapian::Query(Xapian::Query::OP_VALUE_RANGE, schema::kSlotDate,
-                          since_bound(options.since), until_bound(options.until));
-  } else if (!options.since.empty()) {
-    dates =
-        Xapian::Query(Xapian::Query::OP_VALUE_GE, schema::kSlotDate, since_bound(options.since));
-  } else if (!options.until.empty()) {
-    dates =
-        Xapian::Query(Xapian::Query::OP_VALUE_LE, schema::kSlotDate, until_bound(options.until));
-  }
-  if (dates.empty()) return built.query;
+  if (options.since.empty() && options.until.empty()) return built.query;
+  const Xapian::Query dates = date_query(options.since, options.until);
   return Xapian::Query(Xapian::Query::OP_FILTER, built.query, dates);
 }
 
