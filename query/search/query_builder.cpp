@@ -129,10 +129,7 @@ class Builder {
           continue;
         }
         target.push_back(with_synonyms(word_query(word, w_), {word}));
-        if (positive) {
-          remember(word);
-          if (!word.stopword) add_rescore_word(word);
-        }
+        if (positive) remember(word);
       }
     }
     add_multiword_synonyms(analyzed, should);
@@ -192,16 +189,6 @@ class Builder {
       out_.highlight_exact.insert(part.exact);
       out_.highlight_stems.insert(part.stem);
     }
-  }
-
-  void add_rescore_word(const AnalyzedWord& word) {
-    const std::string stem_term = prefixed(schema::kStem, word.whole.stem);
-    for (const RescoreWord& known : out_.rescore_words) {
-      if (known.stem_term == stem_term) return;
-    }
-    RescoreWord entry{{word.whole.exact}, stem_term};
-    for (const Terms& part : word.parts) entry.exact.push_back(part.exact);
-    out_.rescore_words.push_back(std::move(entry));
   }
 
   // Any clause as one query, its sign left to the caller.

@@ -10,7 +10,6 @@
 
 #include "analysis/german_analyzer.hpp"
 #include "search/query_parser.hpp"
-#include "search/rescoring.hpp"
 #include "search/synonyms.hpp"
 
 namespace fundstelle::query {
@@ -43,9 +42,6 @@ struct BuiltQuery {
   std::set<std::string> highlight_exact;
   std::set<std::string> highlight_stems;
   std::set<std::string> highlight_prefixes;
-  // The content words that rank (no stopwords, no excluded words), once per stem, in query
-  // order: what the second pass (rescoring.hpp) looks for in the best passages.
-  std::vector<RescoreWord> rescore_words;
 };
 
 // Stopwords ("Wer", "wurde", "die") weigh little unless the query has nothing else; inside a

@@ -8,7 +8,6 @@
 #include "schema.hpp"
 #include "search/highlighter.hpp"
 #include "search/query_parser.hpp"
-#include "search/rescoring.hpp"
 #include "search/spelling.hpp"
 #include "search/synonyms.hpp"
 #include "stored_passage.hpp"
@@ -112,21 +111,19 @@ std::vector<Hit> Searcher::ranked(const BuiltQuery& built, const SearchOptions& 
   // window while they eat into the page.
   const size_t wanted = options.offset + options.limit;
   std::vector<std::string> seen_texts;
-  const RescoreWeights rescoring;  // all features off: measured, none helps (README)
-  for (size_t window = std::max(wanted + wanted / 2 + 10, rescoring.depth);; window *= 2) {
+  for (size_t window = wanted + wanted / 2 + 10;; window *= 2) {
     const Xapian::MSet mset = enquire.get_mset(0, static_cast<Xapian::doccount>(window));
     matches_estimated = mset.get_matches_estimated();
     hits.clear();
     seen_texts.clear();
     size_t unique = 0;
-    for (Candidate& candidate : rescore(db_, mset, built.rescore_words, rescoring)) {
-      if (unique >= wanted) break;
+    for (Xapian::MSetIterator it = mset.begin(); it != mset.end() && unique < wanted; ++it) {
       StoredPassage stored;
-      if (!decode_stored_passage(candidate.document.get_data(), stored)) continue;
+      if (!decode_stored_passage(it.get_document().get_data(), stored)) continue;
       if (is_duplicate(stored.text, seen_texts)) continue;
       seen_texts.push_back(stored.text);
       if (++unique <= options.offset) continue;
-      hits.push_back(make_hit(std::move(stored), unique, candidate.score, built));
+      hits.push_back(make_hit(std::move(stored), unique, it.get_weight(), built));
     }
     if (unique >= wanted || mset.size() < window) break;
   }
