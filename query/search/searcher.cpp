@@ -19,7 +19,7 @@ namespace {
 // tried): passages are short and similar in length, so term frequency saturates early and length
 // normalisation matters less than for whole articles.
 constexpr double kBm25K1 = 0.6;
-constexpr double kBm25B = 0.5;
+constexpr double kBm25B = 0.6;
 
 Xapian::Database open_checked(const std::filesystem::path& path) {
   Xapian::Database db;
