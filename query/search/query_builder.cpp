@@ -45,6 +45,14 @@ Xapian::Query word_query(const AnalyzedWord& word, const QueryWeights& w) {
   return Xapian::Query(Xapian::Query::OP_OR, whole, scaled(w.part, any_of(parts)));
 }
 
+// A question's function word without its title term: "der" in a title says nothing about the
+// passage, and the title posting list is long (every passage of such an article carries it).
+Xapian::Query stopword_query(const AnalyzedWord& word, const QueryWeights& w) {
+  return scaled(w.stopword,
+                any_of({scaled(w.stem, Xapian::Query(prefixed(schema::kStem, word.whole.stem))),
+                        scaled(w.exact, Xapian::Query(word.whole.exact))}));
+}
+
 // The exact forms a phrase or NEAR compares: a compound contributes its parts, which the indexer
 // put at consecutive positions.
 std::vector<Xapian::Query> positional_terms(const std::vector<AnalyzedWord>& words) {
@@ -125,7 +133,7 @@ class Builder {
         const bool minor =
             clause.occurrence == Occurrence::kShould && word.stopword && has_content_word;
         if (minor) {
-          boost.push_back(scaled(w_.stopword, word_query(word, w_)));
+          boost.push_back(stopword_query(word, w_));
           continue;
         }
         target.push_back(with_synonyms(word_query(word, w_), {word}));

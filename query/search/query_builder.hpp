@@ -20,7 +20,7 @@ struct QueryWeights {
   double exact = 0.3;     // bonus when the surface form (folded) matches too
   double part = 0.5;      // a compound's part (KI-Entwicklung, Aktienkurs), below the whole word
   double title = 0.3;     // the word in the article's title
-  double stopword = 0.1;  // function words of a question: they break ties, never dominate
+  double stopword = 0.5;  // function words of a question: they only add to passages matched anyway
   double synonym = 0.8;   // another member of the word's synonym group, below what was typed
 };
 

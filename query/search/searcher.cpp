@@ -21,7 +21,7 @@ namespace {
 // tried): passages are short and similar in length, so term frequency saturates early and length
 // normalisation matters less than for whole articles.
 constexpr double kBm25K1 = 0.6;
-constexpr double kBm25B = 0.5;
+constexpr double kBm25B = 0.6;
 
 // A search that meets a writer's commit starts over at the newest one; only a writer committing
 // faster than a search can run would exhaust this.
