@@ -93,6 +93,8 @@ void register_query_options(CLI::App& app, QueryOptions& options) {
   app.add_flag("--allow-partial", options.allow_partial,
                "Search the shards that can be opened when others (e.g. remote ones) cannot");
   app.add_flag("--no-pager", options.no_pager, "Never page long output on a terminal");
+  app.add_flag("--no-context", options.no_context,
+               "Text output: leave out the sentence before each passage (from the one before it)");
 
   auto* topics = app.add_option("--topics", options.topics,
                                 "Batch mode: queries as TSV (qid<TAB>query) or JSON Lines "

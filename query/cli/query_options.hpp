@@ -30,6 +30,7 @@ struct QueryOptions {
   bool interactive = false;
   bool allow_partial = false;  // search the reachable shards when some cannot be opened
   bool no_pager = false;
+  bool no_context = false;  // text output: no sentence from the previous passage before a hit
   // Batch evaluation: --topics FILE --run FILE
   std::filesystem::path topics;
   std::filesystem::path run;

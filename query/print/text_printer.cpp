@@ -65,6 +65,14 @@ void print_text(const std::vector<Hit>& hits, const TextStyle& style, std::ostre
     print_wrapped(metadata_line(hit), {}, style, "    ", meta);
     out << (style.color ? kAnsiDim : "") << meta.str().substr(0, meta.str().size() - 1)
         << (style.color ? kAnsiReset : "") << '\n';
+    if (!hit.context_before.empty()) {
+      // Dimmed (or marked "…" without colour): it is context, not the hit.
+      const std::string& before = hit.context_before;
+      std::ostringstream context;
+      print_wrapped(before.rfind("…", 0) == 0 ? before : "… " + before, {}, style, "    ", context);
+      out << (style.color ? kAnsiDim : "") << context.str().substr(0, context.str().size() - 1)
+          << (style.color ? kAnsiReset : "") << '\n';
+    }
     print_wrapped(hit.text, hit.highlights, style, "    ", out);
     if (!hit.explanation.empty()) print_explanation(hit, style, out);
     out << '\n';

@@ -29,6 +29,9 @@ struct Hit {
   std::vector<std::pair<size_t, size_t>> highlights;  // byte ranges [begin, end) into `text`
   std::map<std::string, std::string> metadata;        // author, published, url, ...
   std::vector<TermContribution> explanation;          // filled on request, highest first
+  // The sentence before the passage (the end of the previous passage), on request: a passage cut
+  // from a longer text often starts with "Er", "Damit", "Doch" that the reader cannot place.
+  std::string context_before;
 };
 
 }  // namespace fundstelle::query

@@ -6,6 +6,7 @@
 #include <algorithm>
 
 #include "schema.hpp"
+#include "search/context.hpp"
 #include "search/explain.hpp"
 #include "search/filter_queries.hpp"
 #include "search/highlighter.hpp"
@@ -201,6 +202,14 @@ std::vector<Hit> Searcher::ranked(const BuiltQuery& built, const SearchOptions& 
         xapian_ids.push_back(*it);
       }
       if (unique >= wanted || mset.size() < window) break;
+    }
+    if (options.context) {
+      for (Hit& hit : hits) {
+        if (hit.passage <= 1) continue;
+        const std::optional<std::string> before =
+            read_passage_text(db_, hit.docid, hit.passage - 1);
+        if (before) hit.context_before = last_sentence(*before);
+      }
     }
     if (options.explain) {
       for (size_t i = 0; i < hits.size(); ++i) {

@@ -37,6 +37,7 @@ struct SearchOptions {
   std::string since = {};            // date prefixes ("2023", "2023-11", "2023-11-20"), inclusive;
   std::string until = {};            // empty = open; undated articles drop out with either
   bool explain = false;              // fill Hit::explanation
+  bool context = false;              // fill Hit::context_before (for people reading the hits)
   bool synonyms = true;              // expand words with their group in data/synonyms-de.txt
   // search_with_suggestion: words the index knows but that occur in fewer passages than this are
   // also corrected when the query matched fewer passages than `suggest_below`.

@@ -113,6 +113,18 @@ TEST_F(SearcherTest, FillsHitsFromTheStoredPassage) {
   for (size_t i = 1; i < hits.size(); ++i) EXPECT_GE(hits[i - 1].score, hits[i].score);
 }
 
+TEST_F(SearcherTest, GivesTheSentenceBeforeAPassageOnRequest) {
+  SearchOptions options{.limit = 10, .per_article = 0};
+  EXPECT_TRUE(search("Kündigung", options).at(0).context_before.empty());  // not asked for
+  options.context = true;
+  const std::vector<Hit> hits = search("Kündigung", options);
+  ASSERT_EQ(id_of(hits.at(0)), "krise.html#2");
+  EXPECT_EQ(hits[0].context_before, kWeather);  // the end of passage 1
+  const std::vector<Hit> first = search("Wetter Francisco", options);
+  ASSERT_EQ(first.at(0).passage, 1);
+  EXPECT_TRUE(first[0].context_before.empty());  // nothing comes before passage 1
+}
+
 TEST_F(SearcherTest, FindsInflectedForms) {
   const std::vector<Hit> hits = search("kündigen", {.limit = 10, .per_article = 0});
   ASSERT_EQ(hits.size(), 1u);
