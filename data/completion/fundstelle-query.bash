@@ -13,7 +13,7 @@ _fundstelle_query() {
   if [[ "$cur" == -* ]]; then
     COMPREPLY=($(compgen -W "--db -n --limit --offset --per-article --format --json --color
       --sort --since --until --count --explain --show --stats -i --interactive --allow-partial
-      --no-pager --topics --run --hits --run-name --help --version" -- "$cur"))
+      --no-pager --no-context --topics --run --hits --run-name --help --version" -- "$cur"))
   fi
 }
 complete -F _fundstelle_query fundstelle-query
