@@ -60,8 +60,18 @@ IndexWriter::IndexWriter(const std::filesystem::path& path)
 void IndexWriter::replace_article(const std::string& docid,
                                   std::vector<Xapian::Document> documents) {
   const std::string term = article_term(docid);
-  db_.delete_document(term);
-  for (Xapian::Document& doc : documents) db_.add_document(doc);
+  // Xapian commits by itself every XAPIAN_FLUSH_THRESHOLD documents; inside a transaction it
+  // waits. An unflushed transaction costs no commit of its own, and a run killed after such an
+  // automatic commit never leaves half an article that a rerun would take as unchanged.
+  db_.begin_transaction(false);
+  try {
+    db_.delete_document(term);
+    for (Xapian::Document& doc : documents) db_.add_document(doc);
+  } catch (...) {
+    db_.cancel_transaction();
+    throw;
+  }
+  db_.commit_transaction();
 }
 
 std::string IndexWriter::stored_content_hash(const std::string& docid) {
