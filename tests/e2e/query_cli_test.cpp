@@ -196,6 +196,14 @@ TEST_F(QueryCliTest, InteractiveModeReadsQueriesFromAPipe) {
   EXPECT_NE(result.out.find("no passages match"), std::string::npos) << result.out;
 }
 
+TEST_F(QueryCliTest, InteractiveModeOffersASuggestionThatAnEmptyLineAccepts) {
+  // "Kündigng" is no word of the index; the empty line that follows takes "Meinten Sie …".
+  const CommandResult result = query({"-i", "--json", "-n", "1"}, "Kündigng\n\n:quit\n");
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  EXPECT_NE(result.out.find("Meinten Sie"), std::string::npos) << result.out;
+  EXPECT_NE(result.out.find("\"rank\":1"), std::string::npos) << result.out;  // the accepted query
+}
+
 TEST_F(QueryCliTest, PipedOutputIsNeverPaged) {
   // A pager that would leave a mark: it must not run when stdout is a file.
   const CommandResult result = query({"-n", "20", "Altman"}, {}, {"PAGER=echo PAGED", "LINES=5"});
