@@ -17,10 +17,6 @@ namespace {
 
 namespace fs = std::filesystem;
 
-const std::string kIndexBin = FUNDSTELLE_INDEX_BIN;
-const std::string kQueryBin = FUNDSTELLE_QUERY_BIN;
-const fs::path kDataDir = fs::path(FUNDSTELLE_SOURCE_DIR) / "data";
-
 CommandResult index(const fs::path& db, const std::vector<std::string>& paths) {
   std::vector<std::string> args{kIndexBin, "--db", db.string()};
   args.insert(args.end(), paths.begin(), paths.end());

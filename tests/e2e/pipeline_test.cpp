@@ -23,8 +23,6 @@ namespace {
 
 namespace fs = std::filesystem;
 
-const std::string kIndexBin = FUNDSTELLE_INDEX_BIN;
-const std::string kQueryBin = FUNDSTELLE_QUERY_BIN;
 const fs::path kArticles = fs::path(FUNDSTELLE_SOURCE_DIR) / "data" / "articles";
 
 std::string read_file(const fs::path& path) {
@@ -229,17 +227,17 @@ const fs::path kXmlMaps = fs::path(FUNDSTELLE_SOURCE_DIR) / "data" / "xml-maps";
 TEST(PipelineTest, XmlMapGivesOneArticlePerRecord) {
   TempDir dir;
   const fs::path db = dir.path() / "index";
-  const CommandResult result =
-      run_command({kIndexBin, "--db", db.string(), "--xml-map", (kXmlMaps / "example.json").string(),
-                   (kXmlMaps / "example.xml").string(), (kArticles / "openai-altman.xml").string()});
+  const CommandResult result = run_command(
+      {kIndexBin, "--db", db.string(), "--xml-map", (kXmlMaps / "example.json").string(),
+       (kXmlMaps / "example.xml").string(), (kArticles / "openai-altman.xml").string()});
   ASSERT_EQ(result.exit_code, 0) << result.err;
   EXPECT_EQ(docids_for(db, "Notfahrplan"), std::set<std::string>{"example.xml#2023-1120-01"});
   EXPECT_EQ(docids_for(db, "Radweg Donau"), std::set<std::string>{"example.xml#2023-1121-07"});
   // Other XML (the NITF sample) is read as usual.
   EXPECT_EQ(docids_for(db, "Murati"), std::set<std::string>{"openai-altman.xml"});
 
-  const CommandResult hit = run_command(
-      {kQueryBin, "--db", db.string(), "--json", "-n", "1", "Radweg am Donauufer"});
+  const CommandResult hit =
+      run_command({kQueryBin, "--db", db.string(), "--json", "-n", "1", "Radweg am Donauufer"});
   ASSERT_EQ(hit.exit_code, 0) << hit.err;
   const nlohmann::json first = nlohmann::json::parse(hit.out.substr(0, hit.out.find('\n')));
   EXPECT_EQ(first["title"], "Stadtrat beschließt neuen Radweg entlang der Donau");

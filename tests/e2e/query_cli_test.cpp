@@ -13,10 +13,6 @@ namespace {
 
 namespace fs = std::filesystem;
 
-const std::string kIndexBin = FUNDSTELLE_INDEX_BIN;
-const std::string kQueryBin = FUNDSTELLE_QUERY_BIN;
-const fs::path kDataDir = fs::path(FUNDSTELLE_SOURCE_DIR) / "data";
-
 class QueryCliTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {

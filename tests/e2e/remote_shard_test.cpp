@@ -13,9 +13,6 @@ namespace {
 
 namespace fs = std::filesystem;
 
-const std::string kIndexBin = FUNDSTELLE_INDEX_BIN;
-const std::string kQueryBin = FUNDSTELLE_QUERY_BIN;
-
 const std::vector<std::string> kWords = {
     "Vorstand", "Mitarbeiter", "Kündigung",   "Börse",       "Zinsen",    "Wetter",  "Regierung",
     "Schule",   "Forschung",   "Software",    "Fußball",     "Theater",   "Bahnhof", "Energie",

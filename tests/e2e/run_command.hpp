@@ -9,6 +9,11 @@
 
 namespace fundstelle::testing {
 
+// The binaries under test and the sample articles, set by tests/CMakeLists.txt.
+inline const std::string kIndexBin = FUNDSTELLE_INDEX_BIN;
+inline const std::string kQueryBin = FUNDSTELLE_QUERY_BIN;
+inline const std::filesystem::path kDataDir = std::filesystem::path(FUNDSTELLE_SOURCE_DIR) / "data";
+
 struct CommandResult {
   int exit_code = -1;
   std::string out;
