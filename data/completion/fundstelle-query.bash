@@ -12,7 +12,7 @@ _fundstelle_query() {
   esac
   if [[ "$cur" == -* ]]; then
     COMPREPLY=($(compgen -W "--db -n --limit --offset --per-article --format --json --color
-      --sort --since --until --count --explain --show --stats -i --interactive --allow-partial
+      --sort --since --until --count --explain --exhaustive --show --stats -i --interactive --allow-partial
       --no-pager --no-context --topics --run --hits --run-name --help --version" -- "$cur"))
   fi
 }

@@ -68,6 +68,26 @@ void build_baseline(const fs::path& db_path, const fs::path& out_path) {
   out.commit();
 }
 
+std::vector<std::string> passage_ids(const std::vector<q::Hit>& hits) {
+  std::vector<std::string> ids;
+  for (const q::Hit& hit : hits) ids.push_back(hit.docid + "#" + std::to_string(hit.passage));
+  return ids;
+}
+
+// How many questions get the same top passages, in the same order, from the two-phase search
+// as from the exhaustive one (SearchOptions::exhaustive): what the candidate articles cost.
+size_t same_as_exhaustive(q::Searcher& searcher, const std::vector<q::Topic>& topics,
+                          q::SearchOptions options) {
+  size_t same = 0;
+  for (const q::Topic& topic : topics) {
+    options.exhaustive = false;
+    const std::vector<std::string> fast = passage_ids(searcher.search(topic.text, options));
+    options.exhaustive = true;
+    if (fast == passage_ids(searcher.search(topic.text, options))) ++same;
+  }
+  return same;
+}
+
 // Times one query per call; returns milliseconds.
 template <typename F>
 double timed(F&& f) {
@@ -131,6 +151,11 @@ int main(int argc, char** argv) {
     // The spelling check alone, as search_with_suggestion runs it after a search.
     Xapian::Database index(o.db.string());
     fundstelle::analysis::GermanAnalyzer analyzer;
+
+    std::cout << "{\"system\":\"same top passages as exhaustive\",\"queries\":"
+              << topics.value().size()
+              << ",\"same\":" << same_as_exhaustive(searcher, topics.value(), search) << "}\n"
+              << std::flush;
 
     size_t sink = 0;                              // keeps the work observable
     for (size_t run = 0; run <= o.runs; ++run) {  // run 0 warms the caches

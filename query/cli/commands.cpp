@@ -24,6 +24,7 @@ q::SearchOptions search_options(const QueryOptions& options) {
   search.since = options.since;
   search.until = options.until;
   search.explain = options.explain;
+  search.exhaustive = options.exhaustive;
   search.context = options.format == OutputFormat::kText && !options.no_context;
   return search;
 }

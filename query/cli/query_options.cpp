@@ -80,6 +80,9 @@ void register_query_options(CLI::App& app, QueryOptions& options) {
   app.add_flag("--count", options.count, "Print only the number of matching articles and passages");
   app.add_flag("--explain", options.explain,
                "Show why each passage ranks where it does (per-term contributions)");
+  app.add_flag("--exhaustive", options.exhaustive,
+               "Rank every matching passage with the full query, not only the passages of the "
+               "100 articles that best match the words' stems (slower; for evaluation)");
   auto* show = app.add_option("--show", options.show,
                               "Print the article DOCID from the index, passage N highlighted")
                    ->type_name("DOCID[#N]");

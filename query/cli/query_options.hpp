@@ -25,6 +25,7 @@ struct QueryOptions {
   std::string until;
   bool count = false;    // print only the number of matching articles and passages
   bool explain = false;  // per-term contributions per hit
+  bool exhaustive = false;  // rank every matching passage, not only the candidate articles
   std::string show;      // DOCID or DOCID#PASSAGE: print the article
   bool stats = false;    // print facts about the index
   bool interactive = false;

@@ -29,19 +29,27 @@ std::string prefixed(std::string_view prefix, const std::string& term) {
   return std::string(prefix) + term;
 }
 
-Xapian::Query terms_query(const Terms& terms, const QueryWeights& w) {
-  return any_of({
-      scaled(w.stem, Xapian::Query(prefixed(schema::kStem, terms.stem))),
-      scaled(w.exact, Xapian::Query(terms.exact)),
-      scaled(w.title, Xapian::Query(prefixed(schema::kTitleStem, terms.stem))),
-  });
+// Which of a word's evidence a query carries. The candidate phase of a plain question
+// (candidate_articles.hpp) splits it: the stem matches a passage, the rest only adds weight to
+// passages the stem matched — every passage with the exact form has the stem too.
+enum class Evidence { kAll, kStem, kBonus };
+
+Xapian::Query terms_query(const Terms& terms, const QueryWeights& w, Evidence evidence) {
+  Xapian::Query stem = scaled(w.stem, Xapian::Query(prefixed(schema::kStem, terms.stem)));
+  if (evidence == Evidence::kStem) return stem;
+  Xapian::Query bonus =
+      any_of({scaled(w.exact, Xapian::Query(terms.exact)),
+              scaled(w.title, Xapian::Query(prefixed(schema::kTitleStem, terms.stem)))});
+  if (evidence == Evidence::kBonus) return bonus;
+  return Xapian::Query(Xapian::Query::OP_OR, stem, bonus);
 }
 
-Xapian::Query word_query(const AnalyzedWord& word, const QueryWeights& w) {
-  Xapian::Query whole = terms_query(word.whole, w);
+Xapian::Query word_query(const AnalyzedWord& word, const QueryWeights& w,
+                         Evidence evidence = Evidence::kAll) {
+  Xapian::Query whole = terms_query(word.whole, w, evidence);
   if (word.parts.empty()) return whole;
   std::vector<Xapian::Query> parts;
-  for (const Terms& part : word.parts) parts.push_back(terms_query(part, w));
+  for (const Terms& part : word.parts) parts.push_back(terms_query(part, w, evidence));
   return Xapian::Query(Xapian::Query::OP_OR, whole, scaled(w.part, any_of(parts)));
 }
 
@@ -86,6 +94,7 @@ class Builder {
 
   // A run of juxtaposed clauses: words that rank, +required, -excluded, filters.
   Xapian::Query sequence(const std::vector<Clause>& clauses) {
+    const bool top_level = sequences_++ == 0;
     std::vector<AnalyzedClause> analyzed;
     bool has_content_word = false;
     for (const Clause& clause : clauses) {
@@ -103,12 +112,16 @@ class Builder {
 
     // `boost` holds the stopwords of a question: they add weight to passages that match anyway.
     std::vector<Xapian::Query> should, must, must_not, boost, filters;
+    std::vector<Xapian::Query> stems, bonuses;  // a plain question's should, split by Evidence
+    bool plain_question = true;  // only words that rank: no operators, phrases, filters
     for (const AnalyzedClause& entry : analyzed) {
       const Clause& clause = *entry.clause;
       std::vector<Xapian::Query>& target = clause.occurrence == Occurrence::kMust      ? must
                                            : clause.occurrence == Occurrence::kMustNot ? must_not
                                                                                        : should;
       const bool positive = clause.occurrence != Occurrence::kMustNot;
+      plain_question = plain_question && clause.kind == ClauseKind::kWord &&
+                       clause.occurrence == Occurrence::kShould;
       if (!is_textual(clause.kind)) {
         if (is_filter(clause.kind) && positive) {
           filters.push_back(operand(clause));
@@ -138,9 +151,23 @@ class Builder {
         }
         target.push_back(with_synonyms(word_query(word, w_), {word}));
         if (positive) remember(word);
+        if (!plain_question) continue;
+        stems.push_back(
+            with_synonyms(word_query(word, w_, Evidence::kStem), {word}, Evidence::kStem));
+        bonuses.push_back(
+            with_synonyms(word_query(word, w_, Evidence::kBonus), {word}, Evidence::kBonus));
       }
     }
     add_multiword_synonyms(analyzed, should);
+    if (top_level && plain_question && !stems.empty()) {
+      add_multiword_synonyms(analyzed, stems, Evidence::kStem);
+      // Stopwords stay out: their posting lists hold nearly every passage, and looking each
+      // candidate up in them costs as much as the full query (measured with bench_query).
+      out_.candidates = bonuses.empty()
+                            ? any_of(std::move(stems))
+                            : Xapian::Query(Xapian::Query::OP_AND_MAYBE, any_of(std::move(stems)),
+                                            any_of(std::move(bonuses)));
+    }
 
     if (!boost.empty()) {
       if (!should.empty()) {
@@ -278,8 +305,9 @@ class Builder {
   }
 
   // The other members of a synonym group, each as a query: one word ranks like a typed word,
-  // several words as a phrase.
-  Xapian::Query alternatives_query(const std::vector<AnalyzedWord>& words) {
+  // several words as a phrase (for the candidate phase's stems: all their stems).
+  Xapian::Query alternatives_query(const std::vector<AnalyzedWord>& words,
+                                   Evidence evidence = Evidence::kAll) {
     if (resources_.synonyms == nullptr || words.empty()) return Xapian::Query::MatchNothing;
     std::vector<std::string> stems;
     for (const AnalyzedWord& word : words) stems.push_back(word.whole.stem);
@@ -287,19 +315,30 @@ class Builder {
     for (std::string_view member : resources_.synonyms->alternatives(stems)) {
       const std::vector<AnalyzedWord> member_words = words_of(member);
       if (member_words.empty()) continue;
-      // A phrase weighs the sum of its words; divided, it counts like one word.
-      alternatives.push_back(
-          member_words.size() == 1
-              ? word_query(member_words.front(), w_)
-              : scaled(1.0 / static_cast<double>(member_words.size()), phrase_query(member_words)));
       for (const AnalyzedWord& word : member_words) remember(word);
+      if (member_words.size() == 1) {
+        alternatives.push_back(word_query(member_words.front(), w_, evidence));
+        continue;
+      }
+      if (evidence == Evidence::kBonus) continue;
+      // A phrase weighs the sum of its words; divided, it counts like one word.
+      alternatives.push_back(scaled(
+          1.0 / static_cast<double>(member_words.size()),
+          evidence == Evidence::kAll ? phrase_query(member_words) : all_stems(member_words)));
     }
     if (alternatives.empty()) return Xapian::Query::MatchNothing;
     return scaled(w_.synonym, any_of(std::move(alternatives)));
   }
 
-  Xapian::Query with_synonyms(Xapian::Query query, const std::vector<AnalyzedWord>& words) {
-    Xapian::Query alternatives = alternatives_query(words);
+  Xapian::Query all_stems(const std::vector<AnalyzedWord>& words) {
+    std::vector<Xapian::Query> stems;
+    for (const AnalyzedWord& word : words) stems.push_back(word_query(word, w_, Evidence::kStem));
+    return combined(Xapian::Query::OP_AND, std::move(stems));
+  }
+
+  Xapian::Query with_synonyms(Xapian::Query query, const std::vector<AnalyzedWord>& words,
+                              Evidence evidence = Evidence::kAll) {
+    Xapian::Query alternatives = alternatives_query(words, evidence);
     if (alternatives.empty()) return query;
     return Xapian::Query(Xapian::Query::OP_OR, query, alternatives);
   }
@@ -307,7 +346,8 @@ class Builder {
   // "künstliche Intelligenz" typed without quotes is a member too: runs of plain words (longest
   // first) that name a member add the other members as words that rank.
   void add_multiword_synonyms(const std::vector<AnalyzedClause>& analyzed,
-                              std::vector<Xapian::Query>& should) {
+                              std::vector<Xapian::Query>& should,
+                              Evidence evidence = Evidence::kAll) {
     if (resources_.synonyms == nullptr || resources_.synonyms->longest_member() < 2) return;
     std::vector<std::vector<AnalyzedWord>> runs(1);
     for (const AnalyzedClause& entry : analyzed) {
@@ -325,7 +365,7 @@ class Builder {
         size_t matched = 0;
         for (size_t n = std::min(longest, run.size() - i); n >= 2 && matched == 0; --n) {
           const std::vector<AnalyzedWord> words(run.begin() + i, run.begin() + i + n);
-          Xapian::Query alternatives = alternatives_query(words);
+          Xapian::Query alternatives = alternatives_query(words, evidence);
           if (alternatives.empty()) continue;
           should.push_back(alternatives);
           matched = n;
@@ -339,6 +379,7 @@ class Builder {
   const QueryWeights& w_;
   const QueryResources& resources_;
   BuiltQuery& out_;
+  int sequences_ = 0;  // sequence() calls so far: the first is the whole query, later ones groups
 };
 
 }  // namespace

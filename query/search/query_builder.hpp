@@ -38,6 +38,10 @@ struct QueryResources {
 
 struct BuiltQuery {
   Xapian::Query query;  // empty (MatchNothing) if the input had no words
+  // For a plain question (words only, no operators): the words' stems alone, a cheaper query
+  // whose best articles hold the best passages of `query` (see candidate_articles.hpp). Empty
+  // when the query has operators, phrases or filters, which prune well on their own.
+  Xapian::Query candidates;
   // What to highlight in hits: folded exact forms, stems and prefixes (Word*) of positive words.
   std::set<std::string> highlight_exact;
   std::set<std::string> highlight_stems;

@@ -6,6 +6,7 @@
 #include <algorithm>
 
 #include "schema.hpp"
+#include "search/candidate_articles.hpp"
 #include "search/context.hpp"
 #include "search/explain.hpp"
 #include "search/filter_queries.hpp"
@@ -131,11 +132,11 @@ auto Searcher::retrying(Action action) {
   }
 }
 
-Xapian::Query Searcher::filtered_query(const BuiltQuery& built,
+Xapian::Query Searcher::filtered_query(const Xapian::Query& query,
                                        const SearchOptions& options) const {
-  if (options.since.empty() && options.until.empty()) return built.query;
+  if (options.since.empty() && options.until.empty()) return query;
   const Xapian::Query dates = date_query(options.since, options.until);
-  return Xapian::Query(Xapian::Query::OP_FILTER, built.query, dates);
+  return Xapian::Query(Xapian::Query::OP_FILTER, query, dates);
 }
 
 BuiltQuery Searcher::build(std::string_view query_text, const SearchOptions& options) {
@@ -155,8 +156,8 @@ SearchResult Searcher::search_with_suggestion(std::string_view query_text,
   result.hits = ranked(build(query_text, options), options, matches);
   SpellingOptions spelling;
   if (matches < options.suggest_below) spelling.rare_below = options.suggest_below;
-  result.suggestion = retrying(
-      [&] { return suggest_query(db_, to_nfc(query_text), analyzer_, spelling); });
+  result.suggestion =
+      retrying([&] { return suggest_query(db_, to_nfc(query_text), analyzer_, spelling); });
   return result;
 }
 
@@ -166,60 +167,92 @@ std::vector<Hit> Searcher::ranked(const BuiltQuery& built, const SearchOptions& 
   if (built.query.empty()) return {};
   const Xapian::BM25Weight weighting(kBm25K1, 0, 1, kBm25B, 0.5);
   return retrying([&] {
-    std::vector<Hit> hits;
-    Xapian::Enquire enquire(db_);
-    enquire.set_query(filtered_query(built, options));
-    enquire.set_weighting_scheme(weighting);
-    if (options.sort == SortBy::kDate) {
-      enquire.set_sort_by_value_then_relevance(schema::kSlotDate, true);
-    }
-    if (options.per_article > 0) {
-      enquire.set_collapse_key(schema::kSlotArticle, options.per_article);
-    }
-
-    // The same passage in several articles (one article in several formats, syndicated news) is
-    // shown once, at its best rank: a passage whose text contains, or is contained in, one
-    // already shown is a duplicate. Duplicates are skipped, so fetch more than asked for and
-    // widen the window while they eat into the page.
+    const Xapian::Query query = filtered_query(built.query, options);
     const size_t wanted = options.offset + options.limit;
-    StoredIndexReader stored_index(db_);
-    std::vector<std::string> seen_texts;
-    std::vector<Xapian::docid> xapian_ids;
-    for (size_t window = wanted + wanted / 2 + 10;; window *= 2) {
-      const Xapian::MSet mset = enquire.get_mset(0, static_cast<Xapian::doccount>(window));
-      matches_estimated = mset.get_matches_estimated();
-      hits.clear();
-      seen_texts.clear();
-      xapian_ids.clear();
-      size_t unique = 0;
-      for (Xapian::MSetIterator it = mset.begin(); it != mset.end() && unique < wanted; ++it) {
-        std::optional<StoredPassage> stored = stored_index.passage(it.get_document());
-        if (!stored) continue;
-        if (is_duplicate(stored->text, seen_texts)) continue;
-        seen_texts.push_back(stored->text);
-        if (++unique <= options.offset) continue;
-        hits.push_back(make_hit(std::move(*stored), unique, it.get_weight(), built));
-        xapian_ids.push_back(*it);
-      }
-      if (unique >= wanted || mset.size() < window) break;
-    }
-    if (options.context) {
-      for (Hit& hit : hits) {
-        if (hit.passage <= 1) continue;
-        const std::optional<std::string> before =
-            read_passage_text(db_, hit.docid, hit.passage - 1);
-        if (before) hit.context_before = last_sentence(*before);
+    if (options.sort == SortBy::kRelevance && !options.exhaustive && !built.candidates.empty()) {
+      const auto asked =
+          static_cast<Xapian::doccount>(std::max<size_t>(kCandidateArticles, 2 * wanted));
+      const CandidateArticles candidates =
+          find_candidate_articles(db_, filtered_query(built.candidates, options), weighting, asked);
+      RankedPassages restricted =
+          top_passages(Xapian::Query(Xapian::Query::OP_FILTER, query, candidates.filter), weighting,
+                       options, built);
+      // Fewer hits than asked from a full candidate set: articles beyond it may fill the page.
+      if (restricted.hits.size() >= options.limit || candidates.articles < asked) {
+        matches_estimated = candidates.matches_estimated;
+        return finish(std::move(restricted), built, weighting, options);
       }
     }
-    if (options.explain) {
-      for (size_t i = 0; i < hits.size(); ++i) {
-        hits[i].explanation =
-            explain_match(db_, built.query, xapian_ids[i],
-                          passage_filter(hits[i].docid, hits[i].passage), weighting);
-      }
-    }
-    return hits;
+    RankedPassages all = top_passages(query, weighting, options, built);
+    matches_estimated = all.matches_estimated;
+    return finish(std::move(all), built, weighting, options);
   });
+}
+
+Searcher::RankedPassages Searcher::top_passages(const Xapian::Query& query,
+                                                const Xapian::Weight& weighting,
+                                                const SearchOptions& options,
+                                                const BuiltQuery& built) {
+  Xapian::Enquire enquire(db_);
+  enquire.set_query(query);
+  enquire.set_weighting_scheme(weighting);
+  if (options.sort == SortBy::kDate) {
+    enquire.set_sort_by_value_then_relevance(schema::kSlotDate, true);
+  } else {
+    // Equal scores are ordered by article id, not by Xapian's docid, which depends on how the
+    // articles are spread over shards: one index and its shards rank ties alike.
+    enquire.set_sort_by_relevance_then_value(schema::kSlotArticle, false);
+  }
+  if (options.per_article > 0) {
+    enquire.set_collapse_key(schema::kSlotArticle, options.per_article);
+  }
+
+  // The same passage in several articles (one article in several formats, syndicated news) is
+  // shown once, at its best rank: a passage whose text contains, or is contained in, one
+  // already shown is a duplicate. Duplicates are skipped, so fetch more than asked for and
+  // widen the window while they eat into the page.
+  const size_t wanted = options.offset + options.limit;
+  StoredIndexReader stored_index(db_);
+  RankedPassages ranked;
+  std::vector<std::string> seen_texts;
+  for (size_t window = wanted + wanted / 2 + 10;; window *= 2) {
+    const Xapian::MSet mset = enquire.get_mset(0, static_cast<Xapian::doccount>(window));
+    ranked = {};
+    ranked.matches_estimated = mset.get_matches_estimated();
+    seen_texts.clear();
+    size_t unique = 0;
+    for (Xapian::MSetIterator it = mset.begin(); it != mset.end() && unique < wanted; ++it) {
+      std::optional<StoredPassage> stored = stored_index.passage(it.get_document());
+      if (!stored) continue;
+      if (is_duplicate(stored->text, seen_texts)) continue;
+      seen_texts.push_back(stored->text);
+      if (++unique <= options.offset) continue;
+      ranked.hits.push_back(make_hit(std::move(*stored), unique, it.get_weight(), built));
+      ranked.xapian_ids.push_back(*it);
+    }
+    if (unique >= wanted || mset.size() < window) break;
+  }
+  return ranked;
+}
+
+std::vector<Hit> Searcher::finish(RankedPassages ranked, const BuiltQuery& built,
+                                  const Xapian::Weight& weighting, const SearchOptions& options) {
+  std::vector<Hit>& hits = ranked.hits;
+  if (options.context) {
+    for (Hit& hit : hits) {
+      if (hit.passage <= 1) continue;
+      const std::optional<std::string> before = read_passage_text(db_, hit.docid, hit.passage - 1);
+      if (before) hit.context_before = last_sentence(*before);
+    }
+  }
+  if (options.explain) {
+    for (size_t i = 0; i < hits.size(); ++i) {
+      hits[i].explanation =
+          explain_match(db_, built.query, ranked.xapian_ids[i],
+                        passage_filter(hits[i].docid, hits[i].passage), weighting);
+    }
+  }
+  return std::move(hits);
 }
 
 MatchCount Searcher::count(std::string_view query_text, const SearchOptions& options) {
@@ -230,7 +263,7 @@ MatchCount Searcher::count(std::string_view query_text, const SearchOptions& opt
     // with one passage each counts articles.
     const Xapian::doccount all = db_.get_doccount();
     Xapian::Enquire enquire(db_);
-    enquire.set_query(filtered_query(built, options));
+    enquire.set_query(filtered_query(built.query, options));
     enquire.set_weighting_scheme(Xapian::BoolWeight());
     MatchCount count;
     count.passages = enquire.get_mset(0, 0, all).get_matches_estimated();

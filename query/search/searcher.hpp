@@ -39,6 +39,9 @@ struct SearchOptions {
   bool explain = false;              // fill Hit::explanation
   bool context = false;              // fill Hit::context_before (for people reading the hits)
   bool synonyms = true;              // expand words with their group in data/synonyms-de.txt
+  // false: a plain question ranks only the passages of its candidate articles (found by the
+  // words' stems, candidate_articles.hpp); true: every matching passage, several times slower.
+  bool exhaustive = false;
   // search_with_suggestion: words the index knows but that occur in fewer passages than this are
   // also corrected when the query matched fewer passages than `suggest_below`.
   Xapian::doccount suggest_below = 5;
@@ -94,7 +97,17 @@ class Searcher {
   [[nodiscard]] BuiltQuery build(std::string_view query_text, const SearchOptions& options);
   std::vector<Hit> ranked(const BuiltQuery& built, const SearchOptions& options,
                           Xapian::doccount& matches_estimated);
-  [[nodiscard]] Xapian::Query filtered_query(const BuiltQuery& built,
+  // A page of hits before context and explanations, with the Xapian docids behind them.
+  struct RankedPassages {
+    std::vector<Hit> hits;
+    std::vector<Xapian::docid> xapian_ids;
+    Xapian::doccount matches_estimated = 0;
+  };
+  RankedPassages top_passages(const Xapian::Query& query, const Xapian::Weight& weighting,
+                              const SearchOptions& options, const BuiltQuery& built);
+  std::vector<Hit> finish(RankedPassages ranked, const BuiltQuery& built,
+                          const Xapian::Weight& weighting, const SearchOptions& options);
+  [[nodiscard]] Xapian::Query filtered_query(const Xapian::Query& query,
                                              const SearchOptions& options) const;
   Hit make_hit(StoredPassage&& stored, size_t rank, double score, const BuiltQuery& built);
 

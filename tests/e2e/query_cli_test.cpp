@@ -46,6 +46,20 @@ TEST_F(QueryCliTest, FormatJsonEqualsJsonAlias) {
   EXPECT_EQ(parse_json_lines(format.out).size(), 3u);
 }
 
+TEST_F(QueryCliTest, ExhaustiveRankingGivesTheSameTopPassagesOnTheSampleData) {
+  for (const char* question :
+       {"Wer wurde Interims-CEO von OpenAI?", "Wie viele Mitarbeiter drohten mit Kündigung",
+        "Was bietet Microsoft Sam Altman an"}) {
+    const CommandResult fast = query({"--format", "trec", "-n", "5", question});
+    const CommandResult exhaustive =
+        query({"--format", "trec", "-n", "5", "--exhaustive", question});
+    ASSERT_EQ(fast.exit_code, 0) << fast.err;
+    ASSERT_EQ(exhaustive.exit_code, 0) << exhaustive.err;
+    EXPECT_FALSE(fast.out.empty()) << question;
+    EXPECT_EQ(fast.out, exhaustive.out) << question;
+  }
+}
+
 TEST_F(QueryCliTest, FormatTrecPrintsRunLines) {
   const CommandResult result = query({"--format", "trec", "-n", "2", "Murati"});
   ASSERT_EQ(result.exit_code, 0) << result.err;

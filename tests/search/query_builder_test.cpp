@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <map>
 #include <set>
 #include <string>
 #include <vector>
@@ -167,6 +168,48 @@ TEST_F(QueryBuilderTest, BuildsTheXapianQueryShapeOfEachOperator) {
     for (const std::string& part : c.parts) {
       EXPECT_NE(description.find(part), std::string::npos) << c.input << ": " << description;
     }
+  }
+}
+
+// Weight per matching Xapian docid.
+std::map<Xapian::docid, double> weights(Xapian::Database& db, const Xapian::Query& query) {
+  Xapian::Enquire enquire(db);
+  enquire.set_query(query);
+  const Xapian::MSet mset = enquire.get_mset(0, 100);
+  std::map<Xapian::docid, double> out;
+  for (auto it = mset.begin(); it != mset.end(); ++it) out[*it] = it.get_weight();
+  return out;
+}
+
+TEST_F(QueryBuilderTest, PlainQuestionsGetACandidateQueryDrivenByStems) {
+  // The candidate query matches what the full query matches through the words' stems, and
+  // weighs a passage as the full query does but for the question's stopwords.
+  for (const char* input : {"Wie viele Mitarbeiter drohen mit Kündigung?",
+                            "Wer hat die KI-Entwicklung begonnen", "Altman Microsoft"}) {
+    const BuiltQuery built = build(input);
+    ASSERT_FALSE(built.candidates.empty()) << input;
+    const std::string description = built.candidates.get_description();
+    const std::string driver = description.substr(0, description.find("AND_MAYBE"));
+    EXPECT_EQ(driver.find("ZS"), std::string::npos) << description;
+
+    const std::map<Xapian::docid, double> full = weights(db_, built.query);
+    const std::map<Xapian::docid, double> candidates = weights(db_, built.candidates);
+    ASSERT_EQ(candidates.size(), full.size()) << input;
+    for (const auto& [docid, weight] : candidates) {
+      ASSERT_EQ(full.count(docid), 1u) << input;
+      if (std::string(input) == "Altman Microsoft") {
+        EXPECT_NEAR(weight, full.at(docid), 1e-9) << input;
+      } else {
+        EXPECT_LT(weight, full.at(docid) + 1e-9) << input;
+      }
+    }
+  }
+
+  // Operators, phrases and filters prune well on their own: no candidate phase.
+  for (const char* input :
+       {"Altman AND Microsoft", "\"Sam Altman\"", "+Altman Microsoft", "Altman -Microsoft",
+        "Altman author:Reimann", "(Altman OR KI)", "Entwickl*", "title:OpenAI"}) {
+    EXPECT_TRUE(build(input).candidates.empty()) << input;
   }
 }
 

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "schema.hpp"
+#include "search/candidate_articles.hpp"
 #include "support/temp_dir.hpp"
 #include "support/test_index.hpp"
 #include "writer/document_builder.hpp"
@@ -222,6 +223,55 @@ TEST_F(SearcherTest, SearchesSeveralIndexesAsOne) {
   std::vector<std::string> ids = ids_of(hits);
   std::sort(ids.begin(), ids.end());
   EXPECT_EQ(ids, (std::vector<std::string>{"boerse.html#1", "extra.html#1"}));
+}
+
+TEST_F(SearcherTest, EqualScoresRankByArticleIdInOneIndexAndInShards) {
+  // Same length, same matching words: equal scores. Written in an order unlike the ids'.
+  const std::vector<TestArticle> articles = {
+      {"c.html", "Drei", {"Zebras grasen ruhig dort drei."}},
+      {"a.html", "Eins", {"Zebras grasen ruhig dort eins."}},
+      {"d.html", "Vier", {"Zebras grasen ruhig dort vier."}},
+      {"b.html", "Zwei", {"Zebras grasen ruhig dort zwei."}},
+  };
+  const fs::path one = dir_.path() / "one";
+  write_index(one, articles);
+  const fs::path left = dir_.path() / "left";
+  const fs::path right = dir_.path() / "right";
+  write_index(left, {articles[0], articles[2]});
+  write_index(right, {articles[1], articles[3]});
+
+  const std::vector<std::string> expected = {"a.html#1", "b.html#1", "c.html#1", "d.html#1"};
+  for (bool exhaustive : {false, true}) {
+    const SearchOptions options{.limit = 10, .exhaustive = exhaustive};
+    EXPECT_EQ(ids_of(Searcher({one}).search("Zebras grasen", options)), expected);
+    EXPECT_EQ(ids_of(Searcher({left, right}).search("Zebras grasen", options)), expected);
+    EXPECT_EQ(ids_of(Searcher({right, left}).search("Zebras grasen", options)), expected);
+  }
+}
+
+// More articles than the candidate phase takes (kCandidateArticles): pages beyond them still
+// fill, and the first page equals the exhaustive ranking.
+TEST(CandidateArticlesTest, PagesBeyondTheCandidatesEqualTheExhaustiveRanking) {
+  TempDir dir;
+  std::vector<TestArticle> articles;
+  const size_t count = 2 * kCandidateArticles + 60;
+  for (size_t i = 0; i < count; ++i) {
+    std::string text = "Die Aktie stieg";
+    for (size_t repeat = 0; repeat < i % 7; ++repeat) text += " und die Aktie stieg";
+    articles.push_back({"artikel" + std::to_string(1000 + i) + ".html",
+                        i % 5 == 0 ? "Aktienkurs" : "Bericht",
+                        {text + " am Tag " + std::to_string(i) + "."}});
+  }
+  write_index(dir.path() / "index", articles);
+  Searcher searcher({dir.path() / "index"});
+  for (const size_t offset : {size_t{0}, size_t{95}, size_t{2 * kCandidateArticles}}) {
+    SearchOptions options{.offset = offset, .limit = 10};
+    const std::vector<Hit> two_phase = searcher.search("Wie stieg die Aktie", options);
+    options.exhaustive = true;
+    const std::vector<Hit> exhaustive = searcher.search("Wie stieg die Aktie", options);
+    EXPECT_EQ(two_phase.size(), 10u) << "offset " << offset;
+    EXPECT_EQ(ids_of(two_phase), ids_of(exhaustive)) << "offset " << offset;
+  }
 }
 
 // Closed compounds (#5): their parts are indexed and searched, below the whole word.

@@ -1,0 +1,26 @@
+// Two-phase ranking of plain questions: the articles whose passages best match the words' stems
+// are the candidates, and the full query (exact forms, titles, compound parts, stopwords,
+// synonyms) ranks only their passages. The full query reads two to three posting lists per word
+// over the whole index; the candidate query one, and BM25's pruning cuts it short.
+#pragma once
+
+#include <xapian.h>
+
+namespace fundstelle::query {
+
+// Candidate articles for a top-10 page; more when the page asks for more (see searcher.cpp).
+inline constexpr Xapian::doccount kCandidateArticles = 100;
+
+struct CandidateArticles {
+  Xapian::Query filter;                // OR of the articles' Q terms; MatchNothing if none
+  Xapian::doccount articles = 0;       // how many were found (< asked: every matching article)
+  Xapian::doccount matches_estimated;  // passages the candidate query matches (Xapian's estimate)
+};
+
+// The best `articles` articles by their best passage under `stems_query` (BM25 `weighting`).
+[[nodiscard]] CandidateArticles find_candidate_articles(const Xapian::Database& db,
+                                                        const Xapian::Query& stems_query,
+                                                        const Xapian::Weight& weighting,
+                                                        Xapian::doccount articles);
+
+}  // namespace fundstelle::query
