@@ -10,7 +10,9 @@
 namespace fundstelle::passages {
 
 struct PassageLimits {
-  size_t max_bytes = 1000;  // a passage is at most this long, except for an attached heading
+  // A passage is at most this long, except for an attached heading: a paragraph of up to about
+  // 200 words stays whole, so the answer to a question about it is in the passage found.
+  size_t max_bytes = 1500;
   size_t min_bytes = 250;   // blocks shorter than this are merged with their neighbours
 };
 

@@ -131,10 +131,10 @@ TEST(PassageSplitterTest, TinyLastBlockJoinsThePassageBefore) {
 
 TEST(PassageSplitterTest, SplitsALongParagraphAtSentenceStarts) {
   Article article;
-  const std::string long_paragraph = sentences(56);
-  ASSERT_GE(long_paragraph.size(), 3000u);
+  const std::string long_paragraph = sentences(84);
+  ASSERT_GE(long_paragraph.size(), 4500u);
   article.blocks = {heading("Überschrift"), paragraph(long_paragraph)};
-  const PassageLimits limits;  // max 1000, min 250
+  const PassageLimits limits;  // max 1500, min 250
   const std::vector<Passage> passages = split_passages(article, limits);
   expect_contiguous_slices(article, passages);
   ASSERT_GE(passages.size(), 4u);
