@@ -50,13 +50,17 @@ class Lexer {
 
   std::vector<Token> tokens() {
     std::vector<Token> out;
+    // A sign starts a token only after a space or '(': in „Model C“-Schulen the hyphen joins.
+    bool may_sign = true;
     while (i_ < in_.size()) {
       if (is_space(in_[i_])) {
         ++i_;
+        may_sign = true;
         continue;
       }
       Token token;
-      token.sign = sign();
+      if (may_sign) token.sign = sign();
+      may_sign = in_[i_] == '(';
       if (in_[i_] == '(' || in_[i_] == ')') {
         token.kind = in_[i_] == '(' ? TokenKind::kOpen : TokenKind::kClose;
         ++i_;
