@@ -218,6 +218,7 @@ Searcher::RankedPassages Searcher::top_passages(const Xapian::Query& query,
   std::vector<std::string> seen_texts;
   for (size_t window = wanted + wanted / 2 + 10;; window *= 2) {
     const Xapian::MSet mset = enquire.get_mset(0, static_cast<Xapian::doccount>(window));
+    mset.fetch();  // one request per remote shard instead of one per document
     ranked = {};
     ranked.matches_estimated = mset.get_matches_estimated();
     seen_texts.clear();
