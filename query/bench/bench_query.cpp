@@ -35,6 +35,7 @@ struct Options {
   unsigned per_article = 2;
   bool synonyms = true;
   bool suggestions = true;
+  bool exhaustive = false;
 };
 
 double percentile(std::vector<double> values, double p) {
@@ -121,6 +122,7 @@ int main(int argc, char** argv) {
   app.add_option("--per-article", o.per_article, "passages per article (0: no collapsing)");
   app.add_flag("!--no-synonyms", o.synonyms, "leave synonyms out");
   app.add_flag("!--no-suggestions", o.suggestions, "leave the spelling check out");
+  app.add_flag("--exhaustive", o.exhaustive, "rank every matching passage (no candidate phase)");
   CLI11_PARSE(app, argc, argv);
   try {
     auto topics = q::read_topics(o.queries);
@@ -139,6 +141,7 @@ int main(int argc, char** argv) {
     search.per_article = o.per_article;
     search.synonyms = o.synonyms;
     if (!o.suggestions) search.suggest_below = 0;
+    search.exhaustive = o.exhaustive;
 
     Xapian::Database plain(o.baseline.string());
     Xapian::QueryParser parser;
