@@ -4,6 +4,7 @@
 #include <unicode/unistr.h>
 
 #include <algorithm>
+#include <cmath>
 
 #include "schema.hpp"
 #include "search/candidate_articles.hpp"
@@ -83,6 +84,33 @@ std::string to_nfc(std::string_view text) {
   std::string out;
   normalized.toUTF8String(out);
   return out;
+}
+
+// Xapian adds a passage's term weights in the order of its posting-list tree, which it builds
+// per shard from the shard's own term frequencies: equal scores in one index can differ in the
+// last bits across shards. Scores equal to 1e-9 count as ties, ordered by article id (the
+// relevance-then-article order Xapian was asked for, with the noise taken out).
+std::vector<Xapian::MSetIterator> in_stable_order(const Xapian::MSet& mset, SortBy sort) {
+  struct Ranked {
+    Xapian::MSetIterator it;
+    long long score;  // in units of 1e-9
+    std::string article;
+  };
+  std::vector<Ranked> ranked;
+  for (Xapian::MSetIterator it = mset.begin(); it != mset.end(); ++it) {
+    ranked.push_back({it, std::llround(it.get_weight() * 1e9),
+                      sort == SortBy::kRelevance
+                          ? it.get_document().get_value(schema::kSlotArticle)
+                          : std::string()});
+  }
+  if (sort == SortBy::kRelevance) {
+    std::stable_sort(ranked.begin(), ranked.end(), [](const Ranked& a, const Ranked& b) {
+      return a.score != b.score ? a.score > b.score : a.article < b.article;
+    });
+  }
+  std::vector<Xapian::MSetIterator> order;
+  for (const Ranked& entry : ranked) order.push_back(entry.it);
+  return order;
 }
 
 bool is_duplicate(const std::string& text, const std::vector<std::string>& seen) {
@@ -223,7 +251,8 @@ Searcher::RankedPassages Searcher::top_passages(const Xapian::Query& query,
     ranked.matches_estimated = mset.get_matches_estimated();
     seen_texts.clear();
     size_t unique = 0;
-    for (Xapian::MSetIterator it = mset.begin(); it != mset.end() && unique < wanted; ++it) {
+    for (const Xapian::MSetIterator& it : in_stable_order(mset, options.sort)) {
+      if (unique >= wanted) break;
       std::optional<StoredPassage> stored = stored_index.passage(it.get_document());
       if (!stored) continue;
       if (is_duplicate(stored->text, seen_texts)) continue;
