@@ -159,7 +159,10 @@ class Builder {
       }
     }
     add_multiword_synonyms(analyzed, should);
-    if (top_level && plain_question && !stems.empty()) {
+    // Xapian 1.4 (seen with 1.4.22) can count a phrase nested in an OR as matched without its
+    // position check when the whole query sits under an AND, as the candidate filter puts it: a
+    // question with a multi-word synonym is ranked exhaustively instead.
+    if (top_level && plain_question && !stems.empty() && !has_synonym_phrase_) {
       add_multiword_synonyms(analyzed, stems, Evidence::kStem);
       // Stopwords stay out: their posting lists hold nearly every passage, and looking each
       // candidate up in them costs as much as the full query (measured with bench_query).
@@ -325,6 +328,7 @@ class Builder {
       alternatives.push_back(scaled(
           1.0 / static_cast<double>(member_words.size()),
           evidence == Evidence::kAll ? phrase_query(member_words) : all_stems(member_words)));
+      if (evidence == Evidence::kAll) has_synonym_phrase_ = true;
     }
     if (alternatives.empty()) return Xapian::Query::MatchNothing;
     return scaled(w_.synonym, any_of(std::move(alternatives)));
@@ -380,6 +384,7 @@ class Builder {
   const QueryResources& resources_;
   BuiltQuery& out_;
   int sequences_ = 0;  // sequence() calls so far: the first is the whole query, later ones groups
+  bool has_synonym_phrase_ = false;  // a multi-word synonym member became a phrase
 };
 
 }  // namespace
