@@ -1,7 +1,8 @@
 // Two-phase ranking of plain questions: the articles whose passages best match the words' stems
 // are the candidates, and the full query (exact forms, titles, compound parts, stopwords,
-// synonyms) ranks only their passages. The full query reads two to three posting lists per word
-// over the whole index; the candidate query one, and BM25's pruning cuts it short.
+// synonyms) ranks only their passages. The full query walks two to three posting lists per word
+// over the whole index; the candidate query walks the stems' lists and only looks up exact forms
+// and titles for the passages they matched (BuiltQuery::candidates).
 #pragma once
 
 #include <xapian.h>
@@ -12,9 +13,10 @@ namespace fundstelle::query {
 inline constexpr Xapian::doccount kCandidateArticles = 100;
 
 struct CandidateArticles {
-  Xapian::Query filter;                // OR of the articles' Q terms; MatchNothing if none
-  Xapian::doccount articles = 0;       // how many were found (< asked: every matching article)
-  Xapian::doccount matches_estimated;  // passages the candidate query matches (Xapian's estimate)
+  Xapian::Query filter;           // OR of the articles' Q terms; MatchNothing if none
+  Xapian::doccount articles = 0;  // how many were found (< asked: every matching article)
+  Xapian::doccount matches_estimated =
+      0;  // passages the candidate query matches (Xapian's estimate)
 };
 
 // The best `articles` articles by their best passage under `stems_query` (BM25 `weighting`).
