@@ -11,6 +11,7 @@ packages=(
   libarchive-dev                             # archives and compressed input
   libspdlog-dev libfmt-dev libcli11-dev nlohmann-json3-dev
   libreadline-dev                            # interactive mode: line editing, history
+  libjemalloc-dev                            # allocator of the binaries (faster indexing)
   dpkg-dev                                   # CPack .deb: dpkg-shlibdeps finds runtime dependencies
   libgtest-dev                               # tests
   wngerman                                   # German word list for compound splitting
