@@ -10,12 +10,16 @@ namespace fundstelle::schema {
 
 // Bump when the meaning of any term, value or metadata key below changes; the query tool refuses
 // an index with another version and asks for a re-index.
-inline constexpr int kSchemaVersion = 2;
+inline constexpr int kSchemaVersion = 3;
 
 // --- Term prefixes (Xapian conventions: upper-case prefixes, "Z" marks stems) -------------------
 // Passage text:
 //   ""   + exact folded word, with positions   e.g. "mitarbeitern", "kientwicklung", "ki",
 //   "entwicklung" "Z"  + stem of the word, no positions      e.g. "Zmitarbeit"
+// A stem term is written only where the stem differs from the exact form: "haus" has no "Zhaus"
+// (its exact term stands for it), "häuser" has "Zhaus". So the words of stem s are "Z" + s plus,
+// if s is a word that stems to itself, the exact term s; the query side searches both as one
+// term (query/search/stem_query.hpp). The same holds for title terms ("ZS" and "S").
 // Article title, without positions, on every passage of the article (article-level evidence):
 inline constexpr std::string_view kTitle = "S";       // "S" + exact
 inline constexpr std::string_view kTitleStem = "ZS";  // "ZS" + stem

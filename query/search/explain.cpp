@@ -51,9 +51,18 @@ class Explainer {
         walk(child, factor * weight(query) / unscaled);
         return;
       }
+      case Q::OP_SYNONYM:
+        // A stem searched as its stem term and its exact form (stem_query.hpp) is one stem.
+        if (const Q first = query.get_subquery(0); first.get_type() == Q::LEAF_TERM) {
+          const TermContribution stem = describe_term(*first.get_terms_begin());
+          if (stem.kind == "stem" || stem.kind == "title-stem") {
+            add(stem, scaled(query, factor));
+            return;
+          }
+        }
+        [[fallthrough]];
       case Q::OP_PHRASE:
-      case Q::OP_NEAR:
-      case Q::OP_SYNONYM: {
+      case Q::OP_NEAR: {
         std::string words;
         for (auto it = query.get_unique_terms_begin(); it != query.get_unique_terms_end(); ++it) {
           words += (words.empty() ? "" : " ") + describe_term(*it).term;

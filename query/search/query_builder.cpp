@@ -3,6 +3,7 @@
 #include "analysis/normalizer.hpp"
 #include "schema.hpp"
 #include "search/filter_queries.hpp"
+#include "search/stem_query.hpp"
 
 namespace fundstelle::query {
 namespace {
@@ -34,30 +35,32 @@ std::string prefixed(std::string_view prefix, const std::string& term) {
 // passages the stem matched — every passage with the exact form has the stem too.
 enum class Evidence { kAll, kStem, kBonus };
 
-Xapian::Query terms_query(const Terms& terms, const QueryWeights& w, Evidence evidence) {
-  Xapian::Query stem = scaled(w.stem, Xapian::Query(prefixed(schema::kStem, terms.stem)));
+Xapian::Query terms_query(analysis::GermanAnalyzer& analyzer, const Terms& terms,
+                          const QueryWeights& w, Evidence evidence) {
+  Xapian::Query stem = scaled(w.stem, stem_query(schema::kStem, "", terms.stem, analyzer));
   if (evidence == Evidence::kStem) return stem;
-  Xapian::Query bonus =
-      any_of({scaled(w.exact, Xapian::Query(terms.exact)),
-              scaled(w.title, Xapian::Query(prefixed(schema::kTitleStem, terms.stem)))});
+  Xapian::Query bonus = any_of(
+      {scaled(w.exact, Xapian::Query(terms.exact)),
+       scaled(w.title, stem_query(schema::kTitleStem, schema::kTitle, terms.stem, analyzer))});
   if (evidence == Evidence::kBonus) return bonus;
   return Xapian::Query(Xapian::Query::OP_OR, stem, bonus);
 }
 
-Xapian::Query word_query(const AnalyzedWord& word, const QueryWeights& w,
-                         Evidence evidence = Evidence::kAll) {
-  Xapian::Query whole = terms_query(word.whole, w, evidence);
+Xapian::Query word_query(analysis::GermanAnalyzer& analyzer, const AnalyzedWord& word,
+                         const QueryWeights& w, Evidence evidence = Evidence::kAll) {
+  Xapian::Query whole = terms_query(analyzer, word.whole, w, evidence);
   if (word.parts.empty()) return whole;
   std::vector<Xapian::Query> parts;
-  for (const Terms& part : word.parts) parts.push_back(terms_query(part, w, evidence));
+  for (const Terms& part : word.parts) parts.push_back(terms_query(analyzer, part, w, evidence));
   return Xapian::Query(Xapian::Query::OP_OR, whole, scaled(w.part, any_of(parts)));
 }
 
 // A question's function word without its title term: "der" in a title says nothing about the
 // passage, and the title posting list is long (every passage of such an article carries it).
-Xapian::Query stopword_query(const AnalyzedWord& word, const QueryWeights& w) {
+Xapian::Query stopword_query(analysis::GermanAnalyzer& analyzer, const AnalyzedWord& word,
+                             const QueryWeights& w) {
   return scaled(w.stopword,
-                any_of({scaled(w.stem, Xapian::Query(prefixed(schema::kStem, word.whole.stem))),
+                any_of({scaled(w.stem, stem_query(schema::kStem, "", word.whole.stem, analyzer)),
                         scaled(w.exact, Xapian::Query(word.whole.exact))}));
 }
 
@@ -137,7 +140,7 @@ class Builder {
         if (!positive) continue;
         // The phrase filters or boosts; its words also rank like ordinary words.
         for (const AnalyzedWord& word : entry.words) {
-          if (!word.stopword) should.push_back(word_query(word, w_));
+          if (!word.stopword) should.push_back(word_query(analyzer_, word, w_));
           remember(word);
         }
         continue;
@@ -146,16 +149,16 @@ class Builder {
         const bool minor =
             clause.occurrence == Occurrence::kShould && word.stopword && has_content_word;
         if (minor) {
-          boost.push_back(stopword_query(word, w_));
+          boost.push_back(stopword_query(analyzer_, word, w_));
           continue;
         }
-        target.push_back(with_synonyms(word_query(word, w_), {word}));
+        target.push_back(with_synonyms(word_query(analyzer_, word, w_), {word}));
         if (positive) remember(word);
         if (!plain_question) continue;
         stems.push_back(
-            with_synonyms(word_query(word, w_, Evidence::kStem), {word}, Evidence::kStem));
+            with_synonyms(word_query(analyzer_, word, w_, Evidence::kStem), {word}, Evidence::kStem));
         bonuses.push_back(
-            with_synonyms(word_query(word, w_, Evidence::kBonus), {word}, Evidence::kBonus));
+            with_synonyms(word_query(analyzer_, word, w_, Evidence::kBonus), {word}, Evidence::kBonus));
       }
     }
     add_multiword_synonyms(analyzed, should);
@@ -235,7 +238,7 @@ class Builder {
       case ClauseKind::kWord: {
         std::vector<Xapian::Query> words;
         for (const AnalyzedWord& word : analyze(clause)) {
-          words.push_back(with_synonyms(word_query(word, w_), {word}));
+          words.push_back(with_synonyms(word_query(analyzer_, word, w_), {word}));
           remember(word);
         }
         return any_of(std::move(words));
@@ -257,8 +260,9 @@ class Builder {
       case ClauseKind::kTitle: {
         std::vector<Xapian::Query> words;
         for (const AnalyzedWord& word : analyze(clause)) {
-          words.push_back(any_of({Xapian::Query(prefixed(schema::kTitle, word.whole.exact)),
-                                  Xapian::Query(prefixed(schema::kTitleStem, word.whole.stem))}));
+          words.push_back(
+              any_of({Xapian::Query(prefixed(schema::kTitle, word.whole.exact)),
+                      stem_query(schema::kTitleStem, schema::kTitle, word.whole.stem, analyzer_)}));
         }
         return combined(Xapian::Query::OP_AND, std::move(words));
       }
@@ -320,7 +324,7 @@ class Builder {
       if (member_words.empty()) continue;
       for (const AnalyzedWord& word : member_words) remember(word);
       if (member_words.size() == 1) {
-        alternatives.push_back(word_query(member_words.front(), w_, evidence));
+        alternatives.push_back(word_query(analyzer_, member_words.front(), w_, evidence));
         continue;
       }
       if (evidence == Evidence::kBonus) continue;
@@ -336,7 +340,7 @@ class Builder {
 
   Xapian::Query all_stems(const std::vector<AnalyzedWord>& words) {
     std::vector<Xapian::Query> stems;
-    for (const AnalyzedWord& word : words) stems.push_back(word_query(word, w_, Evidence::kStem));
+    for (const AnalyzedWord& word : words) stems.push_back(word_query(analyzer_, word, w_, Evidence::kStem));
     return combined(Xapian::Query::OP_AND, std::move(stems));
   }
 

@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <vector>
 
-#include "schema.hpp"
+#include "search/stem_query.hpp"
 
 // Why at query time: Xapian's own spelling data (WritableDatabase::add_spelling) would make the
 // indexer add every word a second time to a spelling table, paid on every indexing run; scanning
@@ -109,8 +109,7 @@ std::optional<std::string> suggest_query(const Xapian::Database& db, std::string
       continue;
     }
     const Xapian::doccount frequency = db.get_termfreq(word.whole.exact);
-    const bool unknown =
-        frequency == 0 && db.get_termfreq(std::string(schema::kStem) + word.whole.stem) == 0;
+    const bool unknown = frequency == 0 && stem_frequency(db, word.whole.stem, analyzer) == 0;
     const bool rare = frequency > 0 && frequency < options.rare_below;
     if (!unknown && !rare) continue;
     const std::optional<std::string> replacement = suggest_word(db, word.whole.exact, options);
