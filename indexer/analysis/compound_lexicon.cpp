@@ -22,13 +22,16 @@ size_t bucket_of(std::string_view word) {
 CompoundLexicon::CompoundLexicon(std::string_view text) : text_(text) {
   for (size_t pos = 0; pos < text_.size();) {
     const size_t newline = std::min(text_.find('\n', pos), text_.size());
-    if (newline > pos && text_[pos] != '#') line_starts_.push_back(static_cast<uint32_t>(pos));
+    if (newline > pos && text_[pos] != '#') {
+      const size_t word_end = std::min(text_.find('\t', pos), newline);
+      lines_.push_back({static_cast<uint32_t>(pos), static_cast<uint32_t>(word_end - pos)});
+    }
     pos = newline + 1;
   }
   bucket_begin_.assign(65537, 0);
   size_t line = 0;
   for (size_t bucket = 0; bucket <= 65536; ++bucket) {
-    while (line < line_starts_.size() && bucket_of(word_from(line_starts_[line])) < bucket) ++line;
+    while (line < lines_.size() && bucket_of(word(lines_[line])) < bucket) ++line;
     bucket_begin_[bucket] = static_cast<uint32_t>(line);
   }
 }
@@ -40,20 +43,15 @@ const CompoundLexicon& CompoundLexicon::embedded() {
   return lexicon;
 }
 
-std::string_view CompoundLexicon::word_from(uint32_t start) const {
-  const std::string_view line = text_.substr(start);
-  return line.substr(0, std::min(line.find('\t'), line.find('\n')));
-}
-
 std::optional<LexiconEntry> CompoundLexicon::find(std::string_view folded_word) const {
   const size_t bucket = bucket_of(folded_word);
-  const auto first = line_starts_.begin() + bucket_begin_[bucket];
-  const auto last = line_starts_.begin() + bucket_begin_[bucket + 1];
+  const auto first = lines_.begin() + bucket_begin_[bucket];
+  const auto last = lines_.begin() + bucket_begin_[bucket + 1];
   const auto it =
       std::lower_bound(first, last, folded_word,
-                       [&](uint32_t start, std::string_view w) { return word_from(start) < w; });
-  if (it == last || word_from(*it) != folded_word) return std::nullopt;
-  std::string_view rest = text_.substr(*it + folded_word.size());
+                       [&](const Line& line, std::string_view w) { return word(line) < w; });
+  if (it == last || word(*it) != folded_word) return std::nullopt;
+  std::string_view rest = text_.substr(it->start + folded_word.size());
   rest = rest.substr(0, rest.find('\n'));
   LexiconEntry entry;
   if (rest.size() < 2 || rest[0] != '\t') return entry;
