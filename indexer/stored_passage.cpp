@@ -141,6 +141,19 @@ std::optional<StoredArticle> StoredIndexReader::article_record(std::string_view 
   return found;
 }
 
+std::optional<std::string> StoredIndexReader::passage_text(std::string_view docid, int n) {
+  const std::string number = Xapian::sortable_serialise(static_cast<double>(n));
+  const std::string term = article_term(docid);
+  PassageData data;
+  for (auto it = db_.postlist_begin(term); it != db_.postlist_end(term); ++it) {
+    const Xapian::Document doc = db_.get_document(*it);
+    if (doc.get_value(schema::kSlotPassage) != number) continue;
+    if (doc.get_value(schema::kSlotArticle) != docid) continue;  // a truncated-term neighbour
+    if (decode_passage_data(doc.get_data(), data)) return std::move(data.text);
+  }
+  return std::nullopt;
+}
+
 std::optional<StoredPassage> StoredIndexReader::passage(const Xapian::Document& doc) {
   PassageData data;
   if (!decode_passage_data(doc.get_data(), data)) return std::nullopt;

@@ -86,6 +86,9 @@ class StoredIndexReader {
   // The article record of `docid` (metadata, passage count); nullopt if not in the index.
   [[nodiscard]] std::optional<StoredArticle> article_record(std::string_view docid);
 
+  // The text of passage `n` (1-based) of article `docid`; nullopt if there is no such passage.
+  [[nodiscard]] std::optional<std::string> passage_text(std::string_view docid, int n);
+
  private:
   Xapian::Database db_;
   std::unordered_map<std::string, std::optional<StoredArticle>> articles_;

@@ -21,20 +21,6 @@ std::optional<ArticlePassages> read_article(const Xapian::Database& db, const st
   return ArticlePassages{docid, std::move(stored->passages)};
 }
 
-std::optional<std::string> read_passage_text(const Xapian::Database& db, const std::string& docid,
-                                             int n) {
-  const std::string term = article_term(docid);
-  const std::string number = Xapian::sortable_serialise(static_cast<double>(n));
-  for (auto it = db.postlist_begin(term); it != db.postlist_end(term); ++it) {
-    const Xapian::Document doc = db.get_document(*it);
-    if (doc.get_value(schema::kSlotPassage) != number) continue;
-    if (doc.get_value(schema::kSlotArticle) != docid) continue;
-    PassageData data;
-    if (decode_passage_data(doc.get_data(), data)) return std::move(data.text);
-  }
-  return std::nullopt;
-}
-
 ArticleRef parse_article_ref(const std::string& text) {
   ArticleRef ref{text, 0};
   const size_t hash = text.rfind('#');

@@ -21,10 +21,6 @@ namespace fundstelle::query {
 // another article; callers that must be exact compare the Xapian docid.
 [[nodiscard]] Xapian::Query passage_filter(const std::string& docid, int n);
 
-// The text of passage `n` of article `docid`, or nullopt if there is no such passage.
-[[nodiscard]] std::optional<std::string> read_passage_text(const Xapian::Database& db,
-                                                           const std::string& docid, int n);
-
 // Splits "DOCID#N" into the docid and passage N (0 when there is no valid "#N" suffix; a docid
 // may itself contain '#').
 struct ArticleRef {

@@ -99,9 +99,8 @@ std::vector<Xapian::MSetIterator> in_stable_order(const Xapian::MSet& mset, Sort
   std::vector<Ranked> ranked;
   for (Xapian::MSetIterator it = mset.begin(); it != mset.end(); ++it) {
     ranked.push_back({it, std::llround(it.get_weight() * 1e9),
-                      sort == SortBy::kRelevance
-                          ? it.get_document().get_value(schema::kSlotArticle)
-                          : std::string()});
+                      sort == SortBy::kRelevance ? it.get_document().get_value(schema::kSlotArticle)
+                                                 : std::string()});
   }
   if (sort == SortBy::kRelevance) {
     std::stable_sort(ranked.begin(), ranked.end(), [](const Ranked& a, const Ranked& b) {
@@ -270,9 +269,11 @@ std::vector<Hit> Searcher::finish(RankedPassages ranked, const BuiltQuery& built
                                   const Xapian::Weight& weighting, const SearchOptions& options) {
   std::vector<Hit>& hits = ranked.hits;
   if (options.context) {
+    StoredIndexReader stored_index(db_);
     for (Hit& hit : hits) {
       if (hit.passage <= 1) continue;
-      const std::optional<std::string> before = read_passage_text(db_, hit.docid, hit.passage - 1);
+      const std::optional<std::string> before =
+          stored_index.passage_text(hit.docid, hit.passage - 1);
       if (before) hit.context_before = last_sentence(*before);
     }
   }

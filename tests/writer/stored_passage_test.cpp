@@ -126,6 +126,16 @@ TEST_F(StoredIndexReaderTest, LoadsAWholeArticleInPassageOrder) {
   EXPECT_FALSE(reader.article("other.txt"));  // no article record
 }
 
+TEST_F(StoredIndexReaderTest, ReadsOnePassageTextByNumber) {
+  StoredIndexReader reader(db_);
+  const std::string docid = sample_article().docid;
+  EXPECT_EQ(reader.passage_text(docid, 1), kFirst);
+  EXPECT_EQ(reader.passage_text(docid, 2), kSecond);
+  EXPECT_EQ(reader.passage_text("other.txt", 1), "Anderer Text.");
+  EXPECT_FALSE(reader.passage_text(docid, 3));
+  EXPECT_FALSE(reader.passage_text("missing.html", 1));
+}
+
 TEST(ArticleTermTest, BoundsLongDocids) {
   EXPECT_EQ(article_term("news/a.html"), "Qnews/a.html");
   EXPECT_EQ(article_term(std::string(300, 'x')).size(), 240u);
