@@ -155,10 +155,10 @@ class Builder {
         target.push_back(with_synonyms(word_query(analyzer_, word, w_), {word}));
         if (positive) remember(word);
         if (!plain_question) continue;
-        stems.push_back(
-            with_synonyms(word_query(analyzer_, word, w_, Evidence::kStem), {word}, Evidence::kStem));
-        bonuses.push_back(
-            with_synonyms(word_query(analyzer_, word, w_, Evidence::kBonus), {word}, Evidence::kBonus));
+        stems.push_back(with_synonyms(word_query(analyzer_, word, w_, Evidence::kStem), {word},
+                                      Evidence::kStem));
+        bonuses.push_back(with_synonyms(word_query(analyzer_, word, w_, Evidence::kBonus), {word},
+                                        Evidence::kBonus));
       }
     }
     add_multiword_synonyms(analyzed, should);
@@ -340,7 +340,9 @@ class Builder {
 
   Xapian::Query all_stems(const std::vector<AnalyzedWord>& words) {
     std::vector<Xapian::Query> stems;
-    for (const AnalyzedWord& word : words) stems.push_back(word_query(analyzer_, word, w_, Evidence::kStem));
+    for (const AnalyzedWord& word : words) {
+      stems.push_back(word_query(analyzer_, word, w_, Evidence::kStem));
+    }
     return combined(Xapian::Query::OP_AND, std::move(stems));
   }
 
