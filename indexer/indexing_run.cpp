@@ -200,7 +200,8 @@ RunSummary run_index(const cli::IndexOptions& options) {
           return stored.find(index.shard_of(docid), docid) == hash;
         };
         while (auto record = records.pop()) {
-          pipeline::RecordOutcome outcome = pipeline::extract_record(*record, is_unchanged, xml_map.get());
+          pipeline::RecordOutcome outcome =
+              pipeline::extract_record(*record, is_unchanged, xml_map.get());
           for (const std::string& error : outcome.errors) tally.skip(record->source, error);
           if (!outcome.filtered.empty()) tally.filtered(outcome.filtered);
           tally.add(&RunSummary::unchanged, outcome.unchanged.size());
@@ -250,7 +251,12 @@ RunSummary run_index(const cli::IndexOptions& options) {
       tally.add(&RunSummary::pruned, index.shard(shard).prune_except(seen));
     }
   }
-  return tally.result(start);
+  RunSummary summary = tally.result(start);
+  if (options.compact) {
+    summary.compacted = index.merge_into_one();
+    summary.seconds = std::chrono::duration<double>(Clock::now() - start).count();
+  }
+  return summary;
 }
 
 RunSummary run_extract(const cli::IndexOptions& options, std::ostream& out) {

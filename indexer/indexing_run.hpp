@@ -15,6 +15,7 @@ struct RunSummary {
   size_t articles = 0;   // articles indexed (new or changed)
   size_t unchanged = 0;  // articles skipped because the index already has this content
   size_t pruned = 0;     // --prune: articles removed because their input is gone
+  bool compacted = false;  // --compact: the shards were merged into one database
   size_t passages = 0;   // passages written for those articles
   size_t skipped = 0;    // inputs (or parts: a feed item, an archive member) not indexed
   std::map<std::string, size_t> skipped_reasons;

@@ -38,7 +38,9 @@ void report(const fundstelle::RunSummary& s, bool extract_only) {
       "{} {} articles, {} passages from {} files ({:.1f} MB); {} unchanged; {} skipped{}{}; "
       "{:.2f} s, {:.1f} articles/s, {:.2f} MB/s",
       extract_only ? "extracted" : "indexed", s.articles, s.passages, s.files, mb, s.unchanged,
-      s.skipped, skipped, filtered + (s.pruned > 0 ? fmt::format("; {} pruned", s.pruned) : ""),
+      s.skipped, skipped,
+      filtered + (s.pruned > 0 ? fmt::format("; {} pruned", s.pruned) : "") +
+          (s.compacted ? "; shards merged into one compacted database" : ""),
       s.seconds, s.seconds > 0 ? static_cast<double>(s.articles) / s.seconds : 0.0,
       s.seconds > 0 ? mb / s.seconds : 0.0);
 }

@@ -8,7 +8,7 @@ _fundstelle_index() {
     --exclude|-j|--jobs|--shards|--commit-every) return ;;
   esac
   if [[ "$cur" == -* ]]; then
-    COMPREPLY=($(compgen -W "--db --exclude --extract --prune -q --quiet -v --verbose
+    COMPREPLY=($(compgen -W "--db --exclude --extract --prune --compact -q --quiet -v --verbose
       --commit-every -j --jobs --shards --help --version" -- "$cur"))
   else
     COMPREPLY=($(compgen -f -- "$cur"))

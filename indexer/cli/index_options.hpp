@@ -14,6 +14,7 @@ struct IndexOptions {
   std::vector<std::string> excludes;  // glob patterns, as in .fundstelle-ignore
   bool extract_only = false;          // --extract: print JSON Lines, write no index
   bool prune = false;                 // remove articles not found in this run's inputs
+  bool compact = false;               // merge the shards into one compacted database at the end
   bool quiet = false;
   int verbosity = 0;           // -v: debug, -vv: trace
   size_t commit_every = 2000;  // articles between commits (per shard)

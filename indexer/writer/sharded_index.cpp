@@ -1,13 +1,29 @@
 #include "writer/sharded_index.hpp"
 
+#include <algorithm>
 #include <cstdlib>
 #include <fstream>
+#include <string>
+#include <vector>
 
 namespace fundstelle::writer {
 namespace fs = std::filesystem;
 namespace {
 
 constexpr const char* kStubFile = "XAPIANDB";
+// While shards are merged: the merged shard's name, then the old shards' names, one per line.
+constexpr const char* kMergeFile = "MERGING";
+
+// "shard0", "shard17": the names this index gives its shard directories.
+bool is_shard_name(const std::string& name) {
+  return name.size() > 5 && name.starts_with("shard") &&
+         name.find_first_not_of("0123456789", 5) == std::string::npos;
+}
+
+unsigned shard_number(const fs::path& path) {
+  const std::string name = path.filename().string();
+  return is_shard_name(name) ? static_cast<unsigned>(std::stoul(name.substr(5))) : 0;
+}
 
 // Shard directories named in the stub file, in order ("auto shard0" per line).
 std::vector<fs::path> read_stub(const fs::path& dir) {
@@ -21,25 +37,56 @@ std::vector<fs::path> read_stub(const fs::path& dir) {
   return paths;
 }
 
-void write_stub(const fs::path& dir, unsigned shards) {
-  const fs::path temporary = dir / (std::string(kStubFile) + ".tmp");
+// Writes `lines` to dir/name through a renamed temporary file: readers never see half of it.
+void write_atomically(const fs::path& dir, const std::string& name,
+                      const std::vector<std::string>& lines) {
+  const fs::path temporary = dir / (name + ".tmp");
   {
     std::ofstream out(temporary);
-    for (unsigned i = 0; i < shards; ++i) out << "auto shard" << i << '\n';
-    if (!out) throw IndexError("cannot write " + (dir / kStubFile).string());
+    for (const std::string& line : lines) out << line << '\n';
+    if (!out) throw IndexError("cannot write " + (dir / name).string());
   }
-  fs::rename(temporary, dir / kStubFile);  // atomic: readers never see half a stub
+  fs::rename(temporary, dir / name);
+}
+
+void write_stub(const fs::path& dir, const std::vector<std::string>& shard_names) {
+  std::vector<std::string> lines;
+  for (const std::string& name : shard_names) lines.push_back("auto " + name);
+  write_atomically(dir, kStubFile, lines);
+}
+
+// A merge that was killed: if the stub already names the merged shard, the old shards go;
+// otherwise the unfinished merged shard goes and the old ones stay the index.
+void finish_interrupted_merge(const fs::path& dir) {
+  std::ifstream in(dir / kMergeFile);
+  if (!in) return;
+  std::vector<std::string> names;
+  for (std::string line; std::getline(in, line);) {
+    if (is_shard_name(line)) names.push_back(line);
+  }
+  const std::vector<fs::path> listed = read_stub(dir);
+  std::error_code ignored;
+  if (!names.empty()) {
+    const bool merged = listed.size() == 1 && listed.front().filename() == names.front();
+    if (merged) {
+      for (size_t i = 1; i < names.size(); ++i) fs::remove_all(dir / names[i], ignored);
+    } else {
+      fs::remove_all(dir / names.front(), ignored);
+    }
+  }
+  fs::remove(dir / kMergeFile, ignored);
 }
 
 }  // namespace
 
-ShardedIndex::ShardedIndex(const fs::path& dir, unsigned shards_if_new) {
+ShardedIndex::ShardedIndex(const fs::path& dir, unsigned shards_if_new) : dir_(dir) {
   // Xapian buffers this many changed documents per database before it flushes. Its default
   // (10,000) is tuned for whole articles; with passages, 1,000 measured faster (16.6 s against
   // 19.3 s on 20 MB of HTML) and used a quarter of the memory. A user's setting wins.
   setenv("XAPIAN_FLUSH_THRESHOLD", "1000", /*overwrite=*/0);
   std::error_code error;
   if (fs::exists(dir / kStubFile, error)) {
+    finish_interrupted_merge(dir);
     paths_ = read_stub(dir);
     if (paths_.empty())
       throw IndexError("index stub " + (dir / kStubFile).string() + " lists no shards");
@@ -59,9 +106,7 @@ ShardedIndex::ShardedIndex(const fs::path& dir, unsigned shards_if_new) {
     throw IndexError("cannot create index directory " + dir.string() + ": " + error.message());
   unsigned begun = 0;
   for (const fs::directory_entry& entry : fs::directory_iterator(dir, error)) {
-    const std::string name = entry.path().filename().string();
-    if (!name.starts_with("shard") ||
-        name.find_first_not_of("0123456789", 5) != std::string::npos) {
+    if (!is_shard_name(entry.path().filename().string())) {
       throw IndexError(dir.string() + " exists and is not a Fundstelle index; choose another --db");
     }
     ++begun;
@@ -75,7 +120,40 @@ ShardedIndex::ShardedIndex(const fs::path& dir, unsigned shards_if_new) {
     }
     shards_.push_back(std::make_unique<IndexWriter>(paths_.back()));
   }
-  write_stub(dir, shards);
+  std::vector<std::string> names;
+  for (const fs::path& path : paths_) names.push_back(path.filename().string());
+  write_stub(dir, names);
+}
+
+bool ShardedIndex::merge_into_one() {
+  if (!fs::exists(dir_ / kStubFile)) return false;  // a plain Xapian database: xapian-compact
+  unsigned next = 0;
+  for (const fs::path& path : paths_) next = std::max(next, shard_number(path) + 1);
+  const std::string merged_name = "shard" + std::to_string(next);
+  const fs::path merged = dir_ / merged_name;
+  const std::vector<fs::path> old_paths = paths_;
+  std::vector<std::string> plan = {merged_name};
+  for (const fs::path& path : old_paths) plan.push_back(path.filename().string());
+  write_atomically(dir_, kMergeFile, plan);
+
+  shards_.clear();  // close the writers (everything is committed) so that no lock is held
+  try {
+    Xapian::Database sources;
+    for (const fs::path& path : old_paths) sources.add_database(Xapian::Database(path.string()));
+    // Metadata (schema version, analyzer) is the same in every shard; compaction keeps the
+    // first shard's.
+    sources.compact(merged.string(), Xapian::DBCOMPACT_MULTIPASS);
+  } catch (const Xapian::Error& e) {
+    throw IndexError("cannot merge the shards of " + dir_.string() + " into " + merged.string() +
+                     ": " + e.get_description());
+  }
+  write_stub(dir_, {merged_name});  // from here on the index is the merged shard
+  std::error_code ignored;
+  for (const fs::path& path : old_paths) fs::remove_all(path, ignored);
+  fs::remove(dir_ / kMergeFile, ignored);
+  paths_ = {merged};
+  shards_.push_back(std::make_unique<IndexWriter>(merged));
+  return true;
 }
 
 unsigned ShardedIndex::shard_of(std::string_view docid) const {

@@ -222,6 +222,38 @@ TEST(PipelineTest, PruneRemovesArticlesWhoseInputIsGone) {
   EXPECT_EQ(docids_for(db, "Zitronenfalter"), std::set<std::string>{"bleibt.txt"});
 }
 
+TEST(PipelineTest, CompactMergesTheShardsAndKeepsTheAnswers) {
+  TempDir dir;
+  const fs::path in = dir.path() / "in";
+  for (int i = 0; i < 20; ++i) {
+    write_file(in / ("m" + std::to_string(i) + ".txt"),
+               "Meldung " + std::to_string(i) + "\n\nDer Zitronenfalter fliegt im Absatz " +
+                   std::to_string(i) + " über den Garten.\n");
+  }
+  const fs::path db = dir.path() / "index";
+  ASSERT_EQ(run_command({kIndexBin, "-q", "--shards", "2", "--db", db.string(), in.string()})
+                .exit_code,
+            0);
+  const std::set<std::string> before = docids_for(db, "Zitronenfalter Garten");
+  ASSERT_EQ(before.size(), 20u);
+
+  const CommandResult compacted =
+      run_command({kIndexBin, "--compact", "--db", db.string(), in.string()});
+  ASSERT_EQ(compacted.exit_code, 0) << compacted.err;
+  EXPECT_NE(compacted.err.find("merged into one compacted database"), std::string::npos)
+      << compacted.err;
+  EXPECT_EQ(read_file(db / "XAPIANDB"), "auto shard2\n");
+  EXPECT_FALSE(fs::exists(db / "shard0"));
+  EXPECT_FALSE(fs::exists(db / "shard1"));
+  EXPECT_EQ(docids_for(db, "Zitronenfalter Garten"), before);
+
+  // Later runs write the merged shard: a changed article is replaced, nothing is duplicated.
+  write_file(in / "m3.txt", "Meldung 3\n\nDer Zitronenfalter schläft im Schuppen.\n");
+  ASSERT_EQ(run_command({kIndexBin, "-q", "--db", db.string(), in.string()}).exit_code, 0);
+  EXPECT_EQ(docids_for(db, "Zitronenfalter").size(), 20u);
+  EXPECT_EQ(docids_for(db, "Schuppen"), std::set<std::string>{"m3.txt"});
+}
+
 const fs::path kXmlMaps = fs::path(FUNDSTELLE_SOURCE_DIR) / "data" / "xml-maps";
 
 TEST(PipelineTest, XmlMapGivesOneArticlePerRecord) {
