@@ -254,6 +254,12 @@ RunSummary run_index(const cli::IndexOptions& options) {
   RunSummary summary = tally.result(start);
   if (options.compact) {
     summary.compacted = index.merge_into_one();
+    if (!summary.compacted) {
+      spdlog::warn(
+          "--compact: {} is not a set of shards this indexer made; not merged (use "
+          "xapian-compact)",
+          db_path.string());
+    }
     summary.seconds = std::chrono::duration<double>(Clock::now() - start).count();
   }
   return summary;

@@ -20,11 +20,6 @@ bool is_shard_name(const std::string& name) {
          name.find_first_not_of("0123456789", 5) == std::string::npos;
 }
 
-unsigned shard_number(const fs::path& path) {
-  const std::string name = path.filename().string();
-  return is_shard_name(name) ? static_cast<unsigned>(std::stoul(name.substr(5))) : 0;
-}
-
 // Shard directories named in the stub file, in order ("auto shard0" per line).
 std::vector<fs::path> read_stub(const fs::path& dir) {
   std::vector<fs::path> paths;
@@ -127,8 +122,14 @@ ShardedIndex::ShardedIndex(const fs::path& dir, unsigned shards_if_new) : dir_(d
 
 bool ShardedIndex::merge_into_one() {
   if (!fs::exists(dir_ / kStubFile)) return false;  // a plain Xapian database: xapian-compact
+  // Only this index's own shard directories are merged and then removed; a stub edited to
+  // name databases elsewhere is left alone.
   unsigned next = 0;
-  for (const fs::path& path : paths_) next = std::max(next, shard_number(path) + 1);
+  for (const fs::path& path : paths_) {
+    const std::string name = path.filename().string();
+    if (!is_shard_name(name) || path != dir_ / name) return false;
+    next = std::max(next, static_cast<unsigned>(std::stoul(name.substr(5))) + 1);
+  }
   const std::string merged_name = "shard" + std::to_string(next);
   const fs::path merged = dir_ / merged_name;
   const std::vector<fs::path> old_paths = paths_;

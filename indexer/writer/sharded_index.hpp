@@ -34,7 +34,7 @@ class ShardedIndex {
   // instead of combining several. Later runs write it with a single writer. Call when all
   // writing is committed. A kill leaves the old shards or the merged one, never neither; the
   // next open removes the leftovers. False (nothing done) for an index that is a single Xapian
-  // database without a stub file.
+  // database without a stub file, or whose stub names databases outside its directory.
   bool merge_into_one();
 
  private:

@@ -15,8 +15,8 @@ inline constexpr Xapian::doccount kCandidateArticles = 100;
 struct CandidateArticles {
   Xapian::Query filter;           // OR of the articles' Q terms; MatchNothing if none
   Xapian::doccount articles = 0;  // how many were found (< asked: every matching article)
-  Xapian::doccount matches_estimated =
-      0;  // passages the candidate query matches (Xapian's estimate)
+  // Passages the candidate query matches (Xapian's estimate).
+  Xapian::doccount matches_estimated = 0;
 };
 
 // The best `articles` articles by their best passage under `stems_query` (BM25 `weighting`).

@@ -103,6 +103,20 @@ TEST_F(ShardedIndexTest, MergeKilledAfterTheStubChangedRemovesTheOldShards) {
   EXPECT_EQ(Xapian::Database(path_.string()).get_doccount(), 12u);
 }
 
+TEST_F(ShardedIndexTest, ShardsOutsideTheIndexDirectoryAreNotMerged) {
+  const fs::path elsewhere = dir_.path() / "elsewhere";
+  {
+    ShardedIndex other(elsewhere, 1);
+    fill(other);
+  }
+  fs::create_directories(path_);
+  write_text(path_ / "XAPIANDB", "auto ../elsewhere/shard0\n");
+  ShardedIndex index(path_, 2);
+  EXPECT_FALSE(index.merge_into_one());
+  EXPECT_EQ(Xapian::Database((elsewhere / "shard0").string()).get_doccount(), 12u);
+  EXPECT_EQ(read_text(path_ / "XAPIANDB"), "auto ../elsewhere/shard0\n");
+}
+
 TEST_F(ShardedIndexTest, APlainXapianDatabaseIsNotMerged) {
   { Xapian::WritableDatabase(path_.string(), Xapian::DB_CREATE); }
   ShardedIndex index(path_, 2);
