@@ -28,11 +28,9 @@ inline constexpr std::string_view kStem = "Z";
 // "Q" + docid: all passages of an article. A passage is found by this term and its number in
 // kSlotPassage; a unique term per passage would add one posting list per passage to write.
 inline constexpr std::string_view kArticleId = "Q";
-// Filters (folded, whole value as one term):
+// Filters (folded, whole value as one term), one per query operator (author:, site:):
 inline constexpr std::string_view kAuthor = "A";
 inline constexpr std::string_view kSite = "H";  // site name and the URL's host (no "www.")
-inline constexpr std::string_view kLanguage = "L";
-inline constexpr std::string_view kTag = "K";
 
 // --- Value slots
 // ----------------------------------------------------------------------------------

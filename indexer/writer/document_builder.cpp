@@ -16,6 +16,10 @@ std::string bounded_term(std::string_view prefix, std::string_view value) {
   return term;
 }
 
+// A word that is its own stem ("haus") gets no stem term: its exact term stands for it
+// (schema.hpp). A fifth of all postings less, ~15 % less indexing time.
+bool needs_stem_term(const analysis::Terms& terms) { return terms.stem != terms.exact; }
+
 class TermAdder {
  public:
   explicit TermAdder(Xapian::Document& doc) : doc_(doc) {}
@@ -30,10 +34,8 @@ class TermAdder {
     buffer_ += term;
     doc_.add_term(buffer_);
   }
-  // A word that is its own stem ("haus") gets no stem term: its exact term stands for it
-  // (schema.hpp). A fifth of all postings less, ~15 % less indexing time.
   void stem(std::string_view prefix, const analysis::Terms& terms) {
-    if (terms.stem != terms.exact) term(prefix, terms.stem);
+    if (needs_stem_term(terms)) term(prefix, terms.stem);
   }
 
  private:
@@ -62,19 +64,23 @@ void index_text(std::string_view text, analysis::GermanAnalyzer& analyzer, Xapia
   }
 }
 
-void index_title(std::string_view title, analysis::GermanAnalyzer& analyzer,
-                 Xapian::Document& doc) {
-  TermAdder add(doc);
+// The title's terms, analysed once per article and added to each of its passages.
+std::vector<std::string> title_terms(std::string_view title, analysis::GermanAnalyzer& analyzer) {
+  std::vector<std::string> terms;
+  const auto add = [&](std::string_view prefix, const std::string& term) {
+    terms.push_back(std::string(prefix) + term);
+  };
+  const auto add_word = [&](const analysis::Terms& word) {
+    add(schema::kTitle, word.exact);
+    if (needs_stem_term(word)) add(schema::kTitleStem, word.stem);
+  };
   AnalyzedWord word;
   auto stream = analyzer.words(title);
   while (stream.next(word)) {
-    add.term(schema::kTitle, word.whole.exact);
-    add.stem(schema::kTitleStem, word.whole);
-    for (const analysis::Terms& part : word.parts) {
-      add.term(schema::kTitle, part.exact);
-      add.stem(schema::kTitleStem, part);
-    }
+    add_word(word.whole);
+    for (const analysis::Terms& part : word.parts) add_word(part);
   }
+  return terms;
 }
 
 // "https://www.spiegel.de/politik/x" -> "spiegel.de": what people type after site:.
@@ -104,10 +110,10 @@ void add_filter_terms(const extract::Article& article, Xapian::Document& doc) {
       if (!value.empty()) doc.add_boolean_term(bounded_term(prefix, analysis::fold(value)));
     }
   };
+  // Only what the query language can filter by (author:, site:): every filter term is a posting
+  // on every passage. Language and tags stay in the stored metadata.
   add(schema::kAuthor, extract::meta::kAuthor);
   add(schema::kSite, extract::meta::kSiteName);
-  add(schema::kLanguage, extract::meta::kLanguage);
-  add(schema::kTag, extract::meta::kTags);
   // The site is also known by its host name: site:spiegel.de finds pages without a site name.
   if (const auto url = article.metadata.find(extract::meta::kUrl); url != article.metadata.end()) {
     const std::string_view host = url_host(url->second);
@@ -131,6 +137,7 @@ std::vector<Xapian::Document> build_documents(const IndexedArticle& input,
   article.passage_count = static_cast<int>(input.passages.size());
   article.metadata = input.article.metadata;
   const std::string article_id = article_term(input.docid);
+  const std::vector<std::string> title = title_terms(input.article.title, analyzer);
 
   for (size_t n = 0; n < input.passages.size(); ++n) {
     const passages::Passage& passage = input.passages[n];
@@ -138,7 +145,7 @@ std::vector<Xapian::Document> build_documents(const IndexedArticle& input,
     const bool first = n == 0;
     Xapian::Document doc;
     index_text(passage.text, analyzer, doc);
-    index_title(input.article.title, analyzer, doc);
+    for (const std::string& term : title) doc.add_term(term);
     add_filter_terms(input.article, doc);
     doc.add_boolean_term(article_id);
 
