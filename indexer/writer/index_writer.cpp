@@ -9,12 +9,18 @@
 namespace fundstelle::writer {
 namespace {
 
+// B-tree block size of a new shard. Twice Xapian's default: each flush merges the buffered
+// postings into fewer, larger blocks — ~5 % less indexing time on 200 MB of HTML (~10 % on
+// 23 MB) for a ~6 % larger index. --compact writes the default 8 KB blocks, which read faster.
+constexpr unsigned kBlockSize = 16384;
+
 Xapian::WritableDatabase open_database(const std::filesystem::path& path) {
   try {
     std::error_code ignored;
     std::filesystem::create_directories(path.parent_path().empty() ? "." : path.parent_path(),
                                         ignored);
-    return Xapian::WritableDatabase(path.string(), Xapian::DB_CREATE_OR_OPEN);
+    // The block size only applies to a database this call creates.
+    return Xapian::WritableDatabase(path.string(), Xapian::DB_CREATE_OR_OPEN, kBlockSize);
   } catch (const Xapian::DatabaseLockError&) {
     throw IndexError("index " + path.string() +
                      " is locked by another process (another fundstelle-index is writing it)");
