@@ -1085,6 +1085,21 @@ class BlockBuilder {
   std::string cell_;
 };
 
+// Drops the headings of sections left without text ("== Einzelnachweise ==" over a removed
+// <references />, "== Weblinks ==" over removed links): as words of every article they would
+// only match everywhere. Walks backwards, so a section whose subsections are all empty goes too.
+void drop_empty_sections(std::vector<Block>& blocks) {
+  std::vector<Block> kept;  // in reverse order
+  kept.reserve(blocks.size());
+  for (auto it = blocks.rbegin(); it != blocks.rend(); ++it) {
+    const bool empty_section =
+        it->kind == BlockKind::kHeading &&
+        (kept.empty() || (kept.back().kind == BlockKind::kHeading && kept.back().level <= it->level));
+    if (!empty_section) kept.push_back(std::move(*it));
+  }
+  blocks.assign(std::make_move_iterator(kept.rbegin()), std::make_move_iterator(kept.rend()));
+}
+
 }  // namespace
 
 WikitextContent parse_wikitext(std::string_view wikitext) {
@@ -1094,6 +1109,7 @@ WikitextContent parse_wikitext(std::string_view wikitext) {
   const std::string text = remove_templates(stripped);
   InlineRenderer renderer(strips, content);
   BlockBuilder(text, renderer).run();
+  drop_empty_sections(content.blocks);
   return content;
 }
 

@@ -37,7 +37,9 @@ struct WikitextContent {
 //   {| tables |}                  one kTableCell block per cell (attributes dropped), |+ caption
 //                                 as kCaption; nested tables likewise
 //   '''bold''' / ''italic''       markers removed
-//   == Heading ==                 kHeading with the level of the shorter '=' run (== is 2)
+//   == Heading ==                 kHeading with the level of the shorter '=' run (== is 2); a
+//                                 heading whose section is left without text (Einzelnachweise,
+//                                 Weblinks) is dropped
 //   * and # lines                 one kListItem per line; ':' lines and "; term : definition"
 //                                 become kParagraph blocks
 //   __TOC__ and other magic words removed; "----" separates paragraphs; #REDIRECT keeps its target

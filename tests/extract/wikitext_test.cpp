@@ -74,9 +74,13 @@ TEST(WikitextTest, ConvertsMarkupToBlocks) {
        "name=b>X</ref><REF>Y</REF>",
        "p: Satz. Weiter. Ende."},
       {"references section",
-       "== Einzelnachweise ==\n<references />\n<references>\n<ref "
+       "Text.\n== Einzelnachweise ==\n<references />\n<references>\n<ref "
        "name=\"a\">A</ref>\n</references>",
-       "h2: Einzelnachweise"},
+       "p: Text."},
+      {"empty sections",
+       "Text.\n== Leer ==\n== Voll ==\n=== Unten ===\nInhalt.\n=== Auch leer ===\n== Weblinks "
+       "==\n* [http://example.org]\n== Einzelnachweise ==\n<references />",
+       "p: Text.\nh2: Voll\nh3: Unten\np: Inhalt."},
       {"table",
        "{| class=\"wikitable\"\n|+ Einwohner\n! Stadt !! Zahl\n|-\n| [[Köln|Cologne]] || "
        "1.000.000\n|-\n| style=\"color:red\" | Bonn\n| 300.000\n|}\nDanach.",
@@ -98,10 +102,10 @@ TEST(WikitextTest, ConvertsMarkupToBlocks) {
        "Text.\n[[Kategorie:Ort in NRW]]\n[[Category:Stadt|Koln]]\n[[en:Cologne]] [[fr:Cologne]]",
        "p: Text."},
       {"headings",
-       "== Geschichte ==\nText\n=== [[Antike]] ===\n====== Tief ======\n= Eins =\n=== Schief "
-       "==\n==\n==Ohne Leerzeichen==",
-       "h2: Geschichte\np: Text\nh3: Antike\nh6: Tief\nh1: Eins\nh2: = Schief\nh2: Ohne "
-       "Leerzeichen"},
+       "== Geschichte ==\nText\n=== [[Antike]] ===\nA\n====== Tief ======\nB\n= Eins =\nC\n=== "
+       "Schief ==\nD\n\n==\n==Ohne Leerzeichen==\nE",
+       "h2: Geschichte\np: Text\nh3: Antike\np: A\nh6: Tief\np: B\nh1: Eins\np: C\nh2: = "
+       "Schief\np: D\nh2: Ohne Leerzeichen\np: E"},
       {"lists",
        "* Eins\n* [[Zwei]]\n# Drei\n#* Vier\n: Eingerückt\n; Begriff : Erklärung\n;Nur Begriff",
        "li: Eins\nli: Zwei\nli: Drei\nli: Vier\np: Eingerückt\np: Begriff\np: Erklärung\np: Nur "
@@ -149,8 +153,8 @@ TEST(WikitextTest, ConvertsMarkupToBlocks) {
       {"unclosed comment", "Eins <!-- offen\nnoch\n\nZwei", "p: Eins\np: Zwei"},
       {"unclosed ref", "Eins.<ref>offen\n\nZwei", "p: Eins.\np: Zwei"},
       {"unclosed nowiki", "Eins <nowiki>''zwei''", "p: Eins zwei"},
-      {"unclosed table", "{|\n| Zelle\n\nAbsatz nach der Tabelle.\n\n== Kopf ==",
-       "td: Zelle\np: Absatz nach der Tabelle.\nh2: Kopf"},
+      {"unclosed table", "{|\n| Zelle\n\nAbsatz nach der Tabelle.\n\n== Kopf ==\nText",
+       "td: Zelle\np: Absatz nach der Tabelle.\nh2: Kopf\np: Text"},
       {"table with blank line before its end", "{|\n| A\n\n| B\n|}\nC", "td: A\ntd: B\np: C"},
       {"unclosed external link", "[http://x.y ohne Ende\nText", "p: [http://x.y ohne Ende Text"},
       {"empty", "", ""},
