@@ -124,7 +124,7 @@ std::unique_ptr<ProgressLine> progress_line(const cli::IndexOptions& options,
 // What a worker hands to a shard's writer: an article's documents, ready to replace the old.
 struct PreparedArticle {
   std::string docid;
-  std::vector<Xapian::Document> documents;
+  writer::ArticleDocuments documents;
 };
 
 }  // namespace
@@ -167,7 +167,7 @@ RunSummary run_index(const cli::IndexOptions& options) {
       size_t since_commit = 0;
       try {
         while (auto prepared = shard_queues[shard]->pop()) {
-          out.replace_article(prepared->docid, std::move(prepared->documents));
+          out.replace_article(prepared->docid, prepared->documents);
           if (++since_commit >= options.commit_every) {
             out.commit();
             since_commit = 0;

@@ -10,20 +10,16 @@ namespace fundstelle::schema {
 
 // Bump when the meaning of any term, value or metadata key below changes; the query tool refuses
 // an index with another version and asks for a re-index.
-inline constexpr int kSchemaVersion = 3;
+inline constexpr int kSchemaVersion = 4;
 
-// --- Term prefixes (Xapian conventions: upper-case prefixes, "Z" marks stems) -------------------
+// --- Term prefixes (Xapian conventions: upper-case prefixes) -----------------------------------
 // Passage text:
 //   ""   + exact folded word, with positions   e.g. "mitarbeitern", "kientwicklung", "ki",
-//   "entwicklung" "Z"  + stem of the word, no positions      e.g. "Zmitarbeit"
-// A stem term is written only where the stem differs from the exact form: "haus" has no "Zhaus"
-// (its exact term stands for it), "häuser" has "Zhaus". So the words of stem s are "Z" + s plus,
-// if s is a word that stems to itself, the exact term s; the query side searches both as one
-// term (query/search/stem_query.hpp). The same holds for title terms ("ZS" and "S").
+//                                              "entwicklung"
+// There are no stem terms: a stem is searched as the words that have it, which the stem lexicon
+// (kMetaStemWords, stem_words.hpp) lists — "haus" as "haus", "häuser", "hauses", ...
 // Article title, without positions, on every passage of the article (article-level evidence):
-inline constexpr std::string_view kTitle = "S";       // "S" + exact
-inline constexpr std::string_view kTitleStem = "ZS";  // "ZS" + stem
-inline constexpr std::string_view kStem = "Z";
+inline constexpr std::string_view kTitle = "S";  // "S" + exact
 // Identity:
 // "Q" + docid: all passages of an article. A passage is found by this term and its number in
 // kSlotPassage; a unique term per passage would add one posting list per passage to write.
@@ -49,6 +45,9 @@ enum Slot : Xapian::valueno {
 inline constexpr const char* kMetaSchemaVersion = "fundstelle.schema_version";
 inline constexpr const char* kMetaAnalyzer = "fundstelle.analyzer";
 inline constexpr const char* kMetaLastUpdate = "fundstelle.last_update";
+// The stem lexicon: "Z" + stem -> the words of that stem that differ from it, one per line
+// (stem_words.hpp). Each shard holds the words of its own articles.
+inline constexpr std::string_view kMetaStemWords = "Z";
 
 // Document data: the passage text, and on an article's first passage the article's title,
 // source, passage count and metadata; see stored_passage.hpp.

@@ -1,5 +1,7 @@
 #include "writer/document_builder.hpp"
 
+#include <algorithm>
+
 #include "analysis/normalizer.hpp"
 #include "schema.hpp"
 #include "stored_passage.hpp"
@@ -16,63 +18,49 @@ std::string bounded_term(std::string_view prefix, std::string_view value) {
   return term;
 }
 
-// A word that is its own stem ("haus") gets no stem term: its exact term stands for it
-// (schema.hpp). A fifth of all postings less, ~15 % less indexing time.
-bool needs_stem_term(const analysis::Terms& terms) { return terms.stem != terms.exact; }
-
-class TermAdder {
+// The stem lexicon's entries of an article (stem_words.hpp): each word whose stem differs from it.
+class StemWords {
  public:
-  explicit TermAdder(Xapian::Document& doc) : doc_(doc) {}
-
-  void posting(std::string_view prefix, const std::string& term, Xapian::termpos pos) {
-    buffer_.assign(prefix);
-    buffer_ += term;
-    doc_.add_posting(buffer_, pos);
+  void add(const analysis::Terms& terms) {
+    if (terms.stem != terms.exact) words_.push_back({terms.stem, terms.exact});
   }
-  void term(std::string_view prefix, const std::string& term) {
-    buffer_.assign(prefix);
-    buffer_ += term;
-    doc_.add_term(buffer_);
-  }
-  void stem(std::string_view prefix, const analysis::Terms& terms) {
-    if (needs_stem_term(terms)) term(prefix, terms.stem);
+  // Sorted and unique: the writer looks each up once.
+  std::vector<StemWord> take() {
+    std::sort(words_.begin(), words_.end());
+    words_.erase(std::unique(words_.begin(), words_.end()), words_.end());
+    return std::move(words_);
   }
 
  private:
-  Xapian::Document& doc_;
-  std::string buffer_;
+  std::vector<StemWord> words_;
 };
 
-// Passage text: the exact form of every word with its position, its stem without (as Xapian's
-// TermGenerator does: phrases and proximity use exact forms; stem positions would cost ~25 % of
-// indexing time and ~30 % of index size). The parts of a compound (hyphenated or closed) take
-// consecutive positions starting with the whole word's, so phrases over the parts match.
-void index_text(std::string_view text, analysis::GermanAnalyzer& analyzer, Xapian::Document& doc) {
-  TermAdder add(doc);
+// Passage text: the exact form of every word with its position (phrases and proximity). The
+// parts of a compound (hyphenated or closed) take consecutive positions starting with the whole
+// word's, so phrases over the parts match.
+void index_text(std::string_view text, analysis::GermanAnalyzer& analyzer, Xapian::Document& doc,
+                StemWords& stems) {
   AnalyzedWord word;
   Xapian::termpos pos = 1;
   auto stream = analyzer.words(text);
   while (stream.next(word)) {
-    add.posting("", word.whole.exact, pos);
-    add.stem(schema::kStem, word.whole);
+    doc.add_posting(word.whole.exact, pos);
+    stems.add(word.whole);
     for (size_t i = 0; i < word.parts.size(); ++i) {
-      const auto part_pos = static_cast<Xapian::termpos>(pos + i);
-      add.posting("", word.parts[i].exact, part_pos);
-      add.stem(schema::kStem, word.parts[i]);
+      doc.add_posting(word.parts[i].exact, static_cast<Xapian::termpos>(pos + i));
+      stems.add(word.parts[i]);
     }
     pos += std::max<Xapian::termpos>(1, static_cast<Xapian::termpos>(word.parts.size()));
   }
 }
 
 // The title's terms, analysed once per article and added to each of its passages.
-std::vector<std::string> title_terms(std::string_view title, analysis::GermanAnalyzer& analyzer) {
+std::vector<std::string> title_terms(std::string_view title, analysis::GermanAnalyzer& analyzer,
+                                     StemWords& stems) {
   std::vector<std::string> terms;
-  const auto add = [&](std::string_view prefix, const std::string& term) {
-    terms.push_back(std::string(prefix) + term);
-  };
   const auto add_word = [&](const analysis::Terms& word) {
-    add(schema::kTitle, word.exact);
-    if (needs_stem_term(word)) add(schema::kTitleStem, word.stem);
+    terms.push_back(std::string(schema::kTitle) + word.exact);
+    stems.add(word);
   };
   AnalyzedWord word;
   auto stream = analyzer.words(title);
@@ -123,10 +111,11 @@ void add_filter_terms(const extract::Article& article, Xapian::Document& doc) {
 
 }  // namespace
 
-std::vector<Xapian::Document> build_documents(const IndexedArticle& input,
-                                              analysis::GermanAnalyzer& analyzer) {
-  std::vector<Xapian::Document> documents;
+ArticleDocuments build_documents(const IndexedArticle& input, analysis::GermanAnalyzer& analyzer) {
+  ArticleDocuments out;
+  std::vector<Xapian::Document>& documents = out.passages;
   documents.reserve(input.passages.size());
+  StemWords stems;
   const auto published = input.article.metadata.find(extract::meta::kPublished);
   const std::string date = published != input.article.metadata.end() ? published->second : "";
 
@@ -137,14 +126,14 @@ std::vector<Xapian::Document> build_documents(const IndexedArticle& input,
   article.passage_count = static_cast<int>(input.passages.size());
   article.metadata = input.article.metadata;
   const std::string article_id = article_term(input.docid);
-  const std::vector<std::string> title = title_terms(input.article.title, analyzer);
+  const std::vector<std::string> title = title_terms(input.article.title, analyzer, stems);
 
   for (size_t n = 0; n < input.passages.size(); ++n) {
     const passages::Passage& passage = input.passages[n];
     const size_t number = n + 1;  // passage numbers are 1-based wherever people see them
     const bool first = n == 0;
     Xapian::Document doc;
-    index_text(passage.text, analyzer, doc);
+    index_text(passage.text, analyzer, doc, stems);
     for (const std::string& term : title) doc.add_term(term);
     add_filter_terms(input.article, doc);
     doc.add_boolean_term(article_id);
@@ -162,7 +151,8 @@ std::vector<Xapian::Document> build_documents(const IndexedArticle& input,
     doc.set_data(encode_passage_data(passage.text, first ? &article : nullptr));
     documents.push_back(std::move(doc));
   }
-  return documents;
+  out.stem_words = stems.take();
+  return out;
 }
 
 }  // namespace fundstelle::writer

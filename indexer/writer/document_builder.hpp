@@ -9,6 +9,7 @@
 #include "analysis/german_analyzer.hpp"
 #include "extract/article.hpp"
 #include "passages/passage_splitter.hpp"
+#include "stem_words.hpp"
 #include "stored_passage.hpp"  // article_term
 
 namespace fundstelle::writer {
@@ -22,8 +23,14 @@ struct IndexedArticle {
   std::vector<passages::Passage> passages;
 };
 
-// Builds the documents for `input`, in passage order. Not thread-safe (uses `analyzer`).
-[[nodiscard]] std::vector<Xapian::Document> build_documents(const IndexedArticle& input,
-                                                            analysis::GermanAnalyzer& analyzer);
+// What the index writer stores for one article.
+struct ArticleDocuments {
+  std::vector<Xapian::Document> passages;  // in passage order
+  std::vector<StemWord> stem_words;        // for the stem lexicon; sorted, unique
+};
+
+// Builds the documents for `input`. Not thread-safe (uses `analyzer`).
+[[nodiscard]] ArticleDocuments build_documents(const IndexedArticle& input,
+                                               analysis::GermanAnalyzer& analyzer);
 
 }  // namespace fundstelle::writer

@@ -4,7 +4,6 @@
 
 #include "analysis/german_analyzer.hpp"
 #include "schema.hpp"
-#include "writer/document_builder.hpp"
 
 namespace fundstelle::writer {
 namespace {
@@ -63,8 +62,7 @@ IndexWriter::IndexWriter(const std::filesystem::path& path)
   }
 }
 
-void IndexWriter::replace_article(const std::string& docid,
-                                  std::vector<Xapian::Document> documents) {
+void IndexWriter::replace_article(const std::string& docid, const ArticleDocuments& documents) {
   const std::string term = article_term(docid);
   // Xapian commits by itself every XAPIAN_FLUSH_THRESHOLD documents; inside a transaction it
   // waits. An unflushed transaction costs no commit of its own, and a run killed after such an
@@ -72,9 +70,11 @@ void IndexWriter::replace_article(const std::string& docid,
   db_.begin_transaction(false);
   try {
     db_.delete_document(term);
-    for (Xapian::Document& doc : documents) db_.add_document(doc);
+    for (const Xapian::Document& doc : documents.passages) db_.add_document(doc);
+    stem_lexicon_.add(documents.stem_words);
   } catch (...) {
     db_.cancel_transaction();
+    stem_lexicon_.forget();
     throw;
   }
   db_.commit_transaction();

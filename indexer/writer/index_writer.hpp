@@ -8,6 +8,9 @@
 #include <unordered_set>
 #include <vector>
 
+#include "writer/document_builder.hpp"
+#include "writer/stem_lexicon_writer.hpp"
+
 namespace fundstelle::writer {
 
 // Thrown for environment failures: the index is locked, unreadable, of another schema, ...
@@ -23,9 +26,9 @@ class IndexWriter {
   // version, or if it cannot be opened.
   explicit IndexWriter(const std::filesystem::path& path);
 
-  // Replaces all passages of article `docid` with `documents` (none: deletes the article).
-  // Not committed until commit().
-  void replace_article(const std::string& docid, std::vector<Xapian::Document> documents);
+  // Replaces all passages of article `docid` with `documents` (no passages: deletes the
+  // article) and records its words in the stem lexicon. Not committed until commit().
+  void replace_article(const std::string& docid, const ArticleDocuments& documents);
 
   // The content hash stored with article `docid`, or "" if it is not in the index.
   [[nodiscard]] std::string stored_content_hash(const std::string& docid);
@@ -41,6 +44,7 @@ class IndexWriter {
  private:
   std::filesystem::path path_;
   Xapian::WritableDatabase db_;
+  StemLexiconWriter stem_lexicon_{db_};
 };
 
 }  // namespace fundstelle::writer

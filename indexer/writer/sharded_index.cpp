@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "stem_words.hpp"
+
 namespace fundstelle::writer {
 namespace fs = std::filesystem;
 namespace {
@@ -71,6 +73,22 @@ void finish_interrupted_merge(const fs::path& dir) {
   }
   fs::remove(dir / kMergeFile, ignored);
 }
+
+// Compaction keeps one shard's value of a metadata key found in several. That is right for the
+// schema version and analyzer (the same everywhere) but not for the stem lexicon, where each
+// shard lists the words of its own articles: those entries are joined.
+class StemLexiconMerger : public Xapian::Compactor {
+ public:
+  std::string resolve_duplicate_metadata(const std::string& key, size_t num_tags,
+                                         const std::string tags[]) override {
+    if (!is_stem_lexicon_key(key)) return tags[0];
+    std::string joined = tags[0];
+    for (size_t i = 1; i < num_tags; ++i) {
+      for (const std::string& word : decode_stem_words(tags[i])) add_stem_word(joined, word);
+    }
+    return joined;
+  }
+};
 
 }  // namespace
 
@@ -141,9 +159,8 @@ bool ShardedIndex::merge_into_one() {
   try {
     Xapian::Database sources;
     for (const fs::path& path : old_paths) sources.add_database(Xapian::Database(path.string()));
-    // Metadata (schema version, analyzer) is the same in every shard; compaction keeps the
-    // first shard's.
-    sources.compact(merged.string(), Xapian::DBCOMPACT_MULTIPASS);
+    StemLexiconMerger merger;
+    sources.compact(merged.string(), Xapian::DBCOMPACT_MULTIPASS, 0, merger);
   } catch (const Xapian::Error& e) {
     throw IndexError("cannot merge the shards of " + dir_.string() + " into " + merged.string() +
                      ": " + e.get_description());

@@ -10,18 +10,15 @@ namespace {
 
 // Names a term by the evidence it stands for (schema.hpp's prefixes).
 TermContribution describe_term(const std::string& term) {
-  const auto starts = [&](std::string_view prefix) { return term.rfind(prefix, 0) == 0; };
-  if (starts(schema::kTitleStem)) return {"title-stem", term.substr(schema::kTitleStem.size()), 0};
-  if (starts(schema::kTitle)) return {"title", term.substr(schema::kTitle.size()), 0};
-  if (starts(schema::kStem)) return {"stem", term.substr(schema::kStem.size()), 0};
+  if (term.starts_with(schema::kTitle)) return {"title", term.substr(schema::kTitle.size()), 0};
   return {"word", term, 0};
 }
 
 class Explainer {
  public:
   Explainer(const Xapian::Database& db, Xapian::docid did, const Xapian::Query& only_passage,
-            const Xapian::Weight& weighting)
-      : enquire_(db), did_(did), only_passage_(only_passage) {
+            const Xapian::Weight& weighting, analysis::GermanAnalyzer& analyzer)
+      : enquire_(db), did_(did), only_passage_(only_passage), analyzer_(analyzer) {
     enquire_.set_weighting_scheme(weighting);
   }
 
@@ -51,24 +48,20 @@ class Explainer {
         walk(child, factor * weight(query) / unscaled);
         return;
       }
-      case Q::OP_SYNONYM:
-        // A stem searched as its stem term and its exact form (stem_query.hpp) is one stem.
-        if (const Q first = query.get_subquery(0); first.get_type() == Q::LEAF_TERM) {
-          const TermContribution stem = describe_term(*first.get_terms_begin());
-          if (stem.kind == "stem" || stem.kind == "title-stem") {
-            add(stem, scaled(query, factor));
-            return;
-          }
-        }
-        [[fallthrough]];
+      case Q::OP_SYNONYM: {
+        // A stem searched as its words (stem_query.hpp): the words share the stem.
+        const TermContribution word = describe_term(*query.get_terms_begin());
+        add({word.kind == "title" ? "title-stem" : "stem", analyzer_.stem(word.term), 0},
+            scaled(query, factor));
+        return;
+      }
       case Q::OP_PHRASE:
       case Q::OP_NEAR: {
         std::string words;
         for (auto it = query.get_unique_terms_begin(); it != query.get_unique_terms_end(); ++it) {
           words += (words.empty() ? "" : " ") + describe_term(*it).term;
         }
-        add({query.get_type() == Q::OP_SYNONYM ? "synonym" : "phrase", words, 0},
-            scaled(query, factor));
+        add({"phrase", words, 0}, scaled(query, factor));
         return;
       }
       case Q::OP_AND_NOT:
@@ -109,6 +102,7 @@ class Explainer {
   Xapian::Enquire enquire_;
   Xapian::docid did_;
   Xapian::Query only_passage_;
+  analysis::GermanAnalyzer& analyzer_;
   std::map<std::pair<std::string, std::string>, double> totals_;
 };
 
@@ -116,8 +110,9 @@ class Explainer {
 
 std::vector<TermContribution> explain_match(const Xapian::Database& db, const Xapian::Query& query,
                                             Xapian::docid did, const Xapian::Query& only_passage,
-                                            const Xapian::Weight& weighting) {
-  Explainer explainer(db, did, only_passage, weighting);
+                                            const Xapian::Weight& weighting,
+                                            analysis::GermanAnalyzer& analyzer) {
+  Explainer explainer(db, did, only_passage, weighting, analyzer);
   explainer.walk(query, 1.0);
   return explainer.result();
 }

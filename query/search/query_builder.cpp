@@ -35,33 +35,40 @@ std::string prefixed(std::string_view prefix, const std::string& term) {
 // passages the stem matched — every passage with the exact form has the stem too.
 enum class Evidence { kAll, kStem, kBonus };
 
-Xapian::Query terms_query(analysis::GermanAnalyzer& analyzer, const Terms& terms,
-                          const QueryWeights& w, Evidence evidence) {
-  Xapian::Query stem = scaled(w.stem, stem_query(schema::kStem, "", terms.stem, analyzer));
+// Stems as queries: with the analyzer and the index's stem lexicon (stem_query.hpp).
+struct Stems {
+  analysis::GermanAnalyzer& analyzer;
+  StemLexicon& lexicon;
+
+  [[nodiscard]] Xapian::Query query(std::string_view prefix, const std::string& stem) const {
+    return stem_query(prefix, stem, analyzer, lexicon);
+  }
+};
+
+Xapian::Query terms_query(const Stems& stems, const Terms& terms, const QueryWeights& w,
+                          Evidence evidence) {
+  Xapian::Query stem = scaled(w.stem, stems.query("", terms.stem));
   if (evidence == Evidence::kStem) return stem;
-  Xapian::Query bonus = any_of(
-      {scaled(w.exact, Xapian::Query(terms.exact)),
-       scaled(w.title, stem_query(schema::kTitleStem, schema::kTitle, terms.stem, analyzer))});
+  Xapian::Query bonus = any_of({scaled(w.exact, Xapian::Query(terms.exact)),
+                                scaled(w.title, stems.query(schema::kTitle, terms.stem))});
   if (evidence == Evidence::kBonus) return bonus;
   return Xapian::Query(Xapian::Query::OP_OR, stem, bonus);
 }
 
-Xapian::Query word_query(analysis::GermanAnalyzer& analyzer, const AnalyzedWord& word,
-                         const QueryWeights& w, Evidence evidence = Evidence::kAll) {
-  Xapian::Query whole = terms_query(analyzer, word.whole, w, evidence);
+Xapian::Query word_query(const Stems& stems, const AnalyzedWord& word, const QueryWeights& w,
+                         Evidence evidence = Evidence::kAll) {
+  Xapian::Query whole = terms_query(stems, word.whole, w, evidence);
   if (word.parts.empty()) return whole;
   std::vector<Xapian::Query> parts;
-  for (const Terms& part : word.parts) parts.push_back(terms_query(analyzer, part, w, evidence));
+  for (const Terms& part : word.parts) parts.push_back(terms_query(stems, part, w, evidence));
   return Xapian::Query(Xapian::Query::OP_OR, whole, scaled(w.part, any_of(parts)));
 }
 
 // A question's function word without its title term: "der" in a title says nothing about the
 // passage, and the title posting list is long (every passage of such an article carries it).
-Xapian::Query stopword_query(analysis::GermanAnalyzer& analyzer, const AnalyzedWord& word,
-                             const QueryWeights& w) {
-  return scaled(w.stopword,
-                any_of({scaled(w.stem, stem_query(schema::kStem, "", word.whole.stem, analyzer)),
-                        scaled(w.exact, Xapian::Query(word.whole.exact))}));
+Xapian::Query stopword_query(const Stems& stems, const AnalyzedWord& word, const QueryWeights& w) {
+  return scaled(w.stopword, any_of({scaled(w.stem, stems.query("", word.whole.stem)),
+                                    scaled(w.exact, Xapian::Query(word.whole.exact))}));
 }
 
 // The exact forms a phrase or NEAR compares: a compound contributes its parts, which the indexer
@@ -93,7 +100,11 @@ class Builder {
  public:
   Builder(analysis::GermanAnalyzer& analyzer, const QueryWeights& weights,
           const QueryResources& resources, BuiltQuery& out)
-      : analyzer_(analyzer), w_(weights), resources_(resources), out_(out) {}
+      : analyzer_(analyzer),
+        stems_{analyzer, resources.stem_lexicon != nullptr ? *resources.stem_lexicon : no_lexicon_},
+        w_(weights),
+        resources_(resources),
+        out_(out) {}
 
   // A run of juxtaposed clauses: words that rank, +required, -excluded, filters.
   Xapian::Query sequence(const std::vector<Clause>& clauses) {
@@ -140,7 +151,7 @@ class Builder {
         if (!positive) continue;
         // The phrase filters or boosts; its words also rank like ordinary words.
         for (const AnalyzedWord& word : entry.words) {
-          if (!word.stopword) should.push_back(word_query(analyzer_, word, w_));
+          if (!word.stopword) should.push_back(word_query(stems_, word, w_));
           remember(word);
         }
         continue;
@@ -149,15 +160,15 @@ class Builder {
         const bool minor =
             clause.occurrence == Occurrence::kShould && word.stopword && has_content_word;
         if (minor) {
-          boost.push_back(stopword_query(analyzer_, word, w_));
+          boost.push_back(stopword_query(stems_, word, w_));
           continue;
         }
-        target.push_back(with_synonyms(word_query(analyzer_, word, w_), {word}));
+        target.push_back(with_synonyms(word_query(stems_, word, w_), {word}));
         if (positive) remember(word);
         if (!plain_question) continue;
-        stems.push_back(with_synonyms(word_query(analyzer_, word, w_, Evidence::kStem), {word},
-                                      Evidence::kStem));
-        bonuses.push_back(with_synonyms(word_query(analyzer_, word, w_, Evidence::kBonus), {word},
+        stems.push_back(
+            with_synonyms(word_query(stems_, word, w_, Evidence::kStem), {word}, Evidence::kStem));
+        bonuses.push_back(with_synonyms(word_query(stems_, word, w_, Evidence::kBonus), {word},
                                         Evidence::kBonus));
       }
     }
@@ -238,7 +249,7 @@ class Builder {
       case ClauseKind::kWord: {
         std::vector<Xapian::Query> words;
         for (const AnalyzedWord& word : analyze(clause)) {
-          words.push_back(with_synonyms(word_query(analyzer_, word, w_), {word}));
+          words.push_back(with_synonyms(word_query(stems_, word, w_), {word}));
           remember(word);
         }
         return any_of(std::move(words));
@@ -260,9 +271,8 @@ class Builder {
       case ClauseKind::kTitle: {
         std::vector<Xapian::Query> words;
         for (const AnalyzedWord& word : analyze(clause)) {
-          words.push_back(
-              any_of({Xapian::Query(prefixed(schema::kTitle, word.whole.exact)),
-                      stem_query(schema::kTitleStem, schema::kTitle, word.whole.stem, analyzer_)}));
+          words.push_back(any_of({Xapian::Query(prefixed(schema::kTitle, word.whole.exact)),
+                                  stems_.query(schema::kTitle, word.whole.stem)}));
         }
         return combined(Xapian::Query::OP_AND, std::move(words));
       }
@@ -324,7 +334,7 @@ class Builder {
       if (member_words.empty()) continue;
       for (const AnalyzedWord& word : member_words) remember(word);
       if (member_words.size() == 1) {
-        alternatives.push_back(word_query(analyzer_, member_words.front(), w_, evidence));
+        alternatives.push_back(word_query(stems_, member_words.front(), w_, evidence));
         continue;
       }
       if (evidence == Evidence::kBonus) continue;
@@ -341,7 +351,7 @@ class Builder {
   Xapian::Query all_stems(const std::vector<AnalyzedWord>& words) {
     std::vector<Xapian::Query> stems;
     for (const AnalyzedWord& word : words) {
-      stems.push_back(word_query(analyzer_, word, w_, Evidence::kStem));
+      stems.push_back(word_query(stems_, word, w_, Evidence::kStem));
     }
     return combined(Xapian::Query::OP_AND, std::move(stems));
   }
@@ -386,6 +396,8 @@ class Builder {
   }
 
   analysis::GermanAnalyzer& analyzer_;
+  StemLexicon no_lexicon_;  // without an index a stem stands for itself
+  Stems stems_;
   const QueryWeights& w_;
   const QueryResources& resources_;
   BuiltQuery& out_;

@@ -10,6 +10,7 @@
 
 #include "analysis/german_analyzer.hpp"
 #include "search/query_parser.hpp"
+#include "search/stem_query.hpp"
 #include "search/synonyms.hpp"
 
 namespace fundstelle::query {
@@ -34,6 +35,7 @@ inline constexpr size_t kMaxFieldValues = 200;
 struct QueryResources {
   const Synonyms* synonyms = nullptr;          // null: no synonyms
   const Xapian::Database* database = nullptr;  // null: author:/site: match whole values only
+  StemLexicon* stem_lexicon = nullptr;         // null: a stem stands only for itself
 };
 
 struct BuiltQuery {

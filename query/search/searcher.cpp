@@ -21,11 +21,11 @@ namespace fundstelle::query {
 namespace {
 
 // BM25 parameters tuned with scripts/eval_retrieval on the XQuAD dev set (k1 0.3–2.0, b 0.3–0.9
-// tried; MRR@10 varies by under 0.002 for k1 0.45–0.7, b 0.5–0.6): passages are short and similar
+// tried; MRR@10 varies by under 0.002 for k1 0.4–0.6, b 0.5–0.8): passages are short and similar
 // in length, so term frequency saturates early and length normalisation matters less than for
-// whole articles.
+// whole articles. b 0.7 since schema 4, whose passage lengths count no stem terms.
 constexpr double kBm25K1 = 0.5;
-constexpr double kBm25B = 0.6;
+constexpr double kBm25B = 0.7;
 
 // A search that meets a writer's commit starts over at the newest one; only a writer committing
 // faster than a search can run would exhaust this.
@@ -144,6 +144,9 @@ Searcher::Searcher(const std::vector<std::filesystem::path>& indexes, bool allow
     throw SearchError(skipped_.empty() ? "no index given"
                                        : "no shard could be opened: " + skipped_.front());
   }
+  std::vector<Xapian::Database> each;
+  for (const OpenShard& shard : shards_) each.push_back(shard.db);
+  stem_lexicon_ = StemLexicon(std::move(each));
 }
 
 // A writer's commit can overwrite blocks a reader still needs (Xapian::DatabaseModifiedError):
@@ -155,7 +158,8 @@ auto Searcher::retrying(Action action) {
       return action();
     } catch (const Xapian::DatabaseModifiedError&) {
       if (attempt == kReopenAttempts) throw;
-      db_.reopen();
+      db_.reopen();  // the shards' handles share db_'s: they move to the same commit
+      stem_lexicon_.forget();
     }
   }
 }
@@ -168,7 +172,8 @@ Xapian::Query Searcher::filtered_query(const Xapian::Query& query,
 }
 
 BuiltQuery Searcher::build(std::string_view query_text, const SearchOptions& options) {
-  const QueryResources resources{options.synonyms ? &Synonyms::german() : nullptr, &db_};
+  const QueryResources resources{options.synonyms ? &Synonyms::german() : nullptr, &db_,
+                                 &stem_lexicon_};
   return build_query(parse_query(to_nfc(query_text)), analyzer_, {}, resources);
 }
 
@@ -184,8 +189,8 @@ SearchResult Searcher::search_with_suggestion(std::string_view query_text,
   result.hits = ranked(build(query_text, options), options, matches);
   SpellingOptions spelling;
   if (matches < options.suggest_below) spelling.rare_below = options.suggest_below;
-  result.suggestion =
-      retrying([&] { return suggest_query(db_, to_nfc(query_text), analyzer_, spelling); });
+  result.suggestion = retrying(
+      [&] { return suggest_query(db_, to_nfc(query_text), analyzer_, stem_lexicon_, spelling); });
   return result;
 }
 
@@ -281,7 +286,7 @@ std::vector<Hit> Searcher::finish(RankedPassages ranked, const BuiltQuery& built
     for (size_t i = 0; i < hits.size(); ++i) {
       hits[i].explanation =
           explain_match(db_, built.query, ranked.xapian_ids[i],
-                        passage_filter(hits[i].docid, hits[i].passage), weighting);
+                        passage_filter(hits[i].docid, hits[i].passage), weighting, analyzer_);
     }
   }
   return std::move(hits);
@@ -314,8 +319,9 @@ IndexStats Searcher::stats() {
 }
 
 std::string Searcher::suggest(std::string_view query_text) {
-  return retrying(
-      [&] { return suggest_query(db_, to_nfc(query_text), analyzer_).value_or(std::string()); });
+  return retrying([&] {
+    return suggest_query(db_, to_nfc(query_text), analyzer_, stem_lexicon_).value_or(std::string());
+  });
 }
 
 Hit Searcher::make_hit(StoredPassage&& stored, size_t rank, double score, const BuiltQuery& built) {

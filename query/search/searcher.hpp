@@ -114,6 +114,7 @@ class Searcher {
   std::vector<OpenShard> shards_;
   std::vector<std::string> skipped_;
   Xapian::Database db_;
+  StemLexicon stem_lexicon_;
   analysis::GermanAnalyzer analyzer_;
 };
 

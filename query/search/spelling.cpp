@@ -93,7 +93,7 @@ std::optional<std::string> suggest_word(const Xapian::Database& db, std::string_
 }
 
 std::optional<std::string> suggest_query(const Xapian::Database& db, std::string_view query_text,
-                                         analysis::GermanAnalyzer& analyzer,
+                                         analysis::GermanAnalyzer& analyzer, StemLexicon& lexicon,
                                          const SpellingOptions& options) {
   std::string out;
   size_t copied = 0;  // bytes of query_text already in `out`
@@ -109,7 +109,8 @@ std::optional<std::string> suggest_query(const Xapian::Database& db, std::string
       continue;
     }
     const Xapian::doccount frequency = db.get_termfreq(word.whole.exact);
-    const bool unknown = frequency == 0 && stem_frequency(db, word.whole.stem, analyzer) == 0;
+    const bool unknown =
+        frequency == 0 && stem_frequency(db, word.whole.stem, analyzer, lexicon) == 0;
     const bool rare = frequency > 0 && frequency < options.rare_below;
     if (!unknown && !rare) continue;
     const std::optional<std::string> replacement = suggest_word(db, word.whole.exact, options);

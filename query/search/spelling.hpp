@@ -9,6 +9,7 @@
 #include <string_view>
 
 #include "analysis/german_analyzer.hpp"
+#include "search/stem_query.hpp"
 
 namespace fundstelle::query {
 
@@ -29,10 +30,12 @@ struct SpellingOptions {
 
 // `query_text` with its misspelled words replaced (case of the first letter kept, the rest of
 // the text untouched), or nullopt if every word is known. Operators, field names and stopwords
-// are never changed. Never throws for any input text; Xapian errors propagate.
+// are never changed. A word is known if the index has it or another word of its stem (`lexicon`).
+// Never throws for any input text; Xapian errors propagate.
 [[nodiscard]] std::optional<std::string> suggest_query(const Xapian::Database& db,
                                                        std::string_view query_text,
                                                        analysis::GermanAnalyzer& analyzer,
+                                                       StemLexicon& lexicon,
                                                        const SpellingOptions& options = {});
 
 // Optimal string alignment distance (Levenshtein plus adjacent transpositions) of two byte

@@ -2,31 +2,47 @@
 
 #include <algorithm>
 
-#include "schema.hpp"
+#include "stem_words.hpp"
 
 namespace fundstelle::query {
-namespace {
 
-// Whether the exact term `stem` holds words of that stem: only if the word stems to itself.
-bool is_own_stem(const std::string& stem, analysis::GermanAnalyzer& analyzer) {
-  return analyzer.stem(stem) == stem;
+StemLexicon::StemLexicon(std::vector<Xapian::Database> shards) : shards_(std::move(shards)) {}
+
+const std::vector<std::string>& StemLexicon::words(const std::string& stem,
+                                                   analysis::GermanAnalyzer& analyzer) {
+  if (const auto known = words_.find(stem); known != words_.end()) return known->second;
+  std::vector<std::string> words;
+  // A word that is its own stem ("haus") is not recorded with it.
+  if (analyzer.stem(stem) == stem) words.push_back(stem);
+  const std::string key = stem_lexicon_key(stem);
+  for (const Xapian::Database& shard : shards_) {
+    for (std::string& word : decode_stem_words(shard.get_metadata(key))) {
+      words.push_back(std::move(word));
+    }
+  }
+  std::sort(words.begin(), words.end());
+  words.erase(std::unique(words.begin(), words.end()), words.end());
+  return words_.emplace(stem, std::move(words)).first->second;
 }
 
-}  // namespace
-
-Xapian::Query stem_query(std::string_view stem_prefix, std::string_view exact_prefix,
-                         const std::string& stem, analysis::GermanAnalyzer& analyzer) {
-  Xapian::Query stem_term(std::string(stem_prefix) + stem);
-  if (!is_own_stem(stem, analyzer)) return stem_term;
-  return Xapian::Query(Xapian::Query::OP_SYNONYM, stem_term,
-                       Xapian::Query(std::string(exact_prefix) + stem));
+Xapian::Query stem_query(std::string_view prefix, const std::string& stem,
+                         analysis::GermanAnalyzer& analyzer, StemLexicon& lexicon) {
+  const std::vector<std::string>& words = lexicon.words(stem, analyzer);
+  // A stem no indexed word has: the stem itself, which matches nothing but still names it.
+  if (words.empty()) return Xapian::Query(std::string(prefix) + stem);
+  std::vector<Xapian::Query> terms;
+  terms.reserve(words.size());
+  for (const std::string& word : words) terms.emplace_back(std::string(prefix) + word);
+  return Xapian::Query(Xapian::Query::OP_SYNONYM, terms.begin(), terms.end());
 }
 
 Xapian::doccount stem_frequency(const Xapian::Database& db, const std::string& stem,
-                                analysis::GermanAnalyzer& analyzer) {
-  const Xapian::doccount stem_term = db.get_termfreq(std::string(schema::kStem) + stem);
-  if (!is_own_stem(stem, analyzer)) return stem_term;
-  return std::max(stem_term, db.get_termfreq(stem));
+                                analysis::GermanAnalyzer& analyzer, StemLexicon& lexicon) {
+  Xapian::doccount most = 0;
+  for (const std::string& word : lexicon.words(stem, analyzer)) {
+    most = std::max(most, db.get_termfreq(word));
+  }
+  return most;
 }
 
 }  // namespace fundstelle::query

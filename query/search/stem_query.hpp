@@ -1,27 +1,47 @@
-// The terms that stand for all words of one stem. The index writes a stem term only where the
-// stem differs from the word's exact form (schema.hpp): "häuser" has "Zhaus", "haus" only its
-// exact term "haus". Searching stem s therefore means "Z" + s and, when s is a word that stems
-// to itself, the exact term s as well.
+// How a stem is searched. The index has no stem terms (schema.hpp): a stem is searched as the
+// words that have it, which each shard's stem lexicon lists (stem_words.hpp) — "haus" as "haus",
+// "häuser", "hauses", ... — the way Recoll expands stems at query time.
 #pragma once
 
 #include <xapian.h>
 
 #include <string>
 #include <string_view>
+#include <unordered_map>
+#include <vector>
 
 #include "analysis/german_analyzer.hpp"
 
 namespace fundstelle::query {
 
-// Stem `stem` as one term for ranking: OP_SYNONYM, so BM25 sees one word with the summed
-// frequency. `stem_prefix`/`exact_prefix`: schema::kStem/"" for passage text,
-// schema::kTitleStem/kTitle for titles.
-Xapian::Query stem_query(std::string_view stem_prefix, std::string_view exact_prefix,
-                         const std::string& stem, analysis::GermanAnalyzer& analyzer);
+class StemLexicon {
+ public:
+  // `shards`: each shard's own database (the metadata of a combined database is its first
+  // shard's). None: a stem stands only for itself.
+  explicit StemLexicon(std::vector<Xapian::Database> shards = {});
 
-// Passages holding a word of stem `stem` in their text: the larger of the two terms' counts (a
-// lower bound, which is all "does it occur at all" needs).
-Xapian::doccount stem_frequency(const Xapian::Database& db, const std::string& stem,
-                                analysis::GermanAnalyzer& analyzer);
+  // The words of stem `stem` in the index: every word any shard recorded with it, and `stem`
+  // itself if it stems to itself. Sorted. Read once per stem, until forget().
+  [[nodiscard]] const std::vector<std::string>& words(const std::string& stem,
+                                                      analysis::GermanAnalyzer& analyzer);
+
+  // Drops what was read: the shards were reopened at a newer commit.
+  void forget() { words_.clear(); }
+
+ private:
+  std::vector<Xapian::Database> shards_;
+  std::unordered_map<std::string, std::vector<std::string>> words_;
+};
+
+// Stem `stem` as one term for ranking: OP_SYNONYM of its words, so BM25 sees one word with the
+// summed frequency. `prefix`: "" for passage text, schema::kTitle for titles.
+[[nodiscard]] Xapian::Query stem_query(std::string_view prefix, const std::string& stem,
+                                       analysis::GermanAnalyzer& analyzer, StemLexicon& lexicon);
+
+// Passages holding a word of stem `stem` in their text: the largest count of its words (a lower
+// bound, which is all "does it occur at all" needs).
+[[nodiscard]] Xapian::doccount stem_frequency(const Xapian::Database& db, const std::string& stem,
+                                              analysis::GermanAnalyzer& analyzer,
+                                              StemLexicon& lexicon);
 
 }  // namespace fundstelle::query

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <map>
+#include <regex>
 #include <set>
 #include <string>
 #include <vector>
@@ -10,6 +11,7 @@
 #include "schema.hpp"
 #include "search/query_parser.hpp"
 #include "writer/document_builder.hpp"
+#include "writer/stem_lexicon_writer.hpp"
 
 namespace fundstelle::query {
 namespace {
@@ -26,18 +28,21 @@ const char* const kTexts[] = {
 class QueryBuilderTest : public ::testing::Test {
  protected:
   QueryBuilderTest() : db_(std::string(), Xapian::DB_BACKEND_INMEMORY) {
+    writer::StemLexiconWriter stem_lexicon_writer(db_);
     for (size_t i = 0; i < std::size(kTexts); ++i) {
       writer::IndexedArticle input;
       input.docid = "d" + std::to_string(i);
       input.article.blocks = {{extract::BlockKind::kParagraph, kTexts[i], 0}};
       input.passages = passages::split_passages(input.article);
-      for (const Xapian::Document& doc : writer::build_documents(input, analyzer_)) {
-        db_.add_document(doc);
-      }
+      const writer::ArticleDocuments built = writer::build_documents(input, analyzer_);
+      for (const Xapian::Document& doc : built.passages) db_.add_document(doc);
+      stem_lexicon_writer.add(built.stem_words);
     }
   }
 
-  BuiltQuery build(std::string_view input) { return build_query(parse_query(input), analyzer_); }
+  BuiltQuery build(std::string_view input) {
+    return build_query(parse_query(input), analyzer_, {}, {nullptr, nullptr, &lexicon_});
+  }
 
   // The docids the query matches, sorted.
   std::set<std::string> matches(std::string_view input) {
@@ -55,6 +60,7 @@ class QueryBuilderTest : public ::testing::Test {
 
   analysis::GermanAnalyzer analyzer_;
   Xapian::WritableDatabase db_;
+  StemLexicon lexicon_{{db_}};
 };
 
 TEST_F(QueryBuilderTest, EmptyInputGivesAnEmptyQuery) {
@@ -155,13 +161,13 @@ TEST_F(QueryBuilderTest, BuildsTheXapianQueryShapeOfEachOperator) {
       {"Altman NEAR/3 Microsoft", {"altman NEAR 5 microsoft"}},
       {"\"Sam Altman\"", {"sam PHRASE 2 altman"}},
       {"Altman AND Microsoft", {"AND"}},
-      {"Altman OR Microsoft", {"Zaltman", " OR ", "Zmicrosoft"}},
+      {"Altman OR Microsoft", {"altman", " OR ", "microsoft"}},
       {"Altman NOT Microsoft", {"AND_NOT"}},
       {"date:2023-11..2023-12", {"VALUE_RANGE 4 2023-11 2023-12~"}},
       {"date:..2023", {"VALUE_RANGE 4 0 2023~"}},
       {"Altman author:Reimann", {"FILTER", "Areimann"}},
       {"Altman site:www.spiegel.de", {"FILTER", "Hspiegel.de"}},
-      {"title:OpenAI", {"Sopenai", "ZSopenai"}},
+      {"title:OpenAI", {"Sopenai"}},
   };
   for (const Case& c : cases) {
     const std::string description = build(c.input).query.get_description();
@@ -190,7 +196,7 @@ TEST_F(QueryBuilderTest, PlainQuestionsGetACandidateQueryDrivenByStems) {
     ASSERT_FALSE(built.candidates.empty()) << input;
     const std::string description = built.candidates.get_description();
     const std::string driver = description.substr(0, description.find("AND_MAYBE"));
-    EXPECT_EQ(driver.find("ZS"), std::string::npos) << description;
+    EXPECT_FALSE(std::regex_search(driver, std::regex("[ (]S[a-z]"))) << description;  // titles
 
     const std::map<Xapian::docid, double> full = weights(db_, built.query);
     const std::map<Xapian::docid, double> candidates = weights(db_, built.candidates);
@@ -240,7 +246,7 @@ TEST_F(QueryBuilderTest, MatchesWithOperators) {
 TEST_F(QueryBuilderTest, SynonymsMatchTheOtherMembersBelowTheTypedWord) {
   const Synonyms synonyms =
       Synonyms::parse("Angestellte | Mitarbeiter\nKI | künstliche Intelligenz", analyzer_);
-  const QueryResources resources{&synonyms, nullptr};
+  const QueryResources resources{&synonyms, nullptr, &lexicon_};
   const BuiltQuery built = build_query(parse_query("Angestellte"), analyzer_, {}, resources);
   Xapian::Enquire enquire(db_);
   enquire.set_query(built.query);

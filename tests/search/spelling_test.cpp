@@ -51,6 +51,7 @@ class SpellingTest : public ::testing::Test {
   }
   analysis::GermanAnalyzer analyzer_;
   Xapian::WritableDatabase db_;
+  StemLexicon lexicon_{{db_}};
 };
 
 TEST_F(SpellingTest, SuggestsTheMostFrequentCloseWord) {
@@ -64,18 +65,19 @@ TEST_F(SpellingTest, SuggestsTheMostFrequentCloseWord) {
 }
 
 TEST_F(SpellingTest, RewritesOnlyMisspelledWordsOfTheQuery) {
-  EXPECT_EQ(suggest_query(db_, "Wer ist Altmn?", analyzer_), "Wer ist Altman?");
-  EXPECT_EQ(suggest_query(db_, "title:altmn AND Kündgung", analyzer_),
+  EXPECT_EQ(suggest_query(db_, "Wer ist Altmn?", analyzer_, lexicon_), "Wer ist Altman?");
+  EXPECT_EQ(suggest_query(db_, "title:altmn AND Kündgung", analyzer_, lexicon_),
             "title:altman AND Kuendigung");
-  EXPECT_EQ(suggest_query(db_, "Altman", analyzer_), std::nullopt);
-  EXPECT_EQ(suggest_query(db_, "", analyzer_), std::nullopt);
-  EXPECT_EQ(suggest_query(db_, "Wer ist der Chef?", analyzer_), std::nullopt);  // nothing close
+  EXPECT_EQ(suggest_query(db_, "Altman", analyzer_, lexicon_), std::nullopt);
+  EXPECT_EQ(suggest_query(db_, "", analyzer_, lexicon_), std::nullopt);
+  EXPECT_EQ(suggest_query(db_, "Wer ist der Chef?", analyzer_, lexicon_),
+            std::nullopt);  // nothing close
   // A rare known word yields to a far more frequent neighbour only when asked to.
-  EXPECT_EQ(suggest_query(db_, "Altmann", analyzer_), std::nullopt);
+  EXPECT_EQ(suggest_query(db_, "Altmann", analyzer_, lexicon_), std::nullopt);
   SpellingOptions few;
   few.rare_below = 3;
   few.min_frequency = 2;
-  EXPECT_EQ(suggest_query(db_, "Altmann", analyzer_, few), std::nullopt);  // 5 < 50 x 1
+  EXPECT_EQ(suggest_query(db_, "Altmann", analyzer_, lexicon_, few), std::nullopt);  // 5 < 50 x 1
 }
 
 }  // namespace

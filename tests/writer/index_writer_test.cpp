@@ -38,7 +38,7 @@ IndexedArticle make_article(const std::string& docid, const std::vector<std::str
 
 class IndexWriterTest : public ::testing::Test {
  protected:
-  std::vector<Xapian::Document> documents(const IndexedArticle& input) {
+  ArticleDocuments documents(const IndexedArticle& input) {
     return build_documents(input, analyzer_);
   }
 

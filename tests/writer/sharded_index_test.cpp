@@ -5,10 +5,12 @@
 
 #include <filesystem>
 #include <fstream>
+#include <set>
 #include <string>
 #include <vector>
 
 #include "analysis/german_analyzer.hpp"
+#include "stem_words.hpp"
 #include "support/temp_dir.hpp"
 #include "writer/document_builder.hpp"
 
@@ -66,6 +68,37 @@ TEST_F(ShardedIndexTest, MergesTheShardsIntoOneDatabase) {
   EXPECT_EQ(reopened.shard_count(), 1u);
   fill(reopened);  // the same articles again: replaced, not duplicated
   EXPECT_EQ(Xapian::Database(path_.string()).get_doccount(), 12u);
+}
+
+TEST_F(ShardedIndexTest, MergingJoinsTheShardsStemLexicons) {
+  // Each shard lists the words of its own articles; the merged shard must list them all.
+  const std::vector<std::string> forms = {"Häuser", "Hauses", "Häusern", "Hause"};
+  std::set<std::string> expected;
+  {
+    ShardedIndex index(path_, 3);
+    std::set<unsigned> shards_used;
+    for (size_t i = 0; i < 12; ++i) {
+      IndexedArticle input;
+      input.docid = "haus" + std::to_string(i) + ".txt";
+      const std::string& form = forms[i % forms.size()];
+      input.article.blocks = {{extract::BlockKind::kParagraph, "Wir sahen " + form + ".", 0}};
+      input.passages = passages::split_passages(input.article);
+      const ArticleDocuments built = build_documents(input, analyzer_);
+      for (const StemWord& entry : built.stem_words) {
+        if (entry.stem == "haus") expected.insert(entry.word);
+      }
+      shards_used.insert(index.shard_of(input.docid));
+      index.shard(index.shard_of(input.docid)).replace_article(input.docid, built);
+    }
+    ASSERT_GT(shards_used.size(), 1u);
+    for (unsigned i = 0; i < index.shard_count(); ++i) index.shard(i).commit();
+    ASSERT_TRUE(index.merge_into_one());
+  }
+  ASSERT_EQ(expected.size(), forms.size());
+  const std::vector<std::string> merged =
+      decode_stem_words(Xapian::Database(path_.string()).get_metadata(stem_lexicon_key("haus")));
+  EXPECT_EQ(std::set<std::string>(merged.begin(), merged.end()), expected);
+  EXPECT_EQ(merged.size(), expected.size());  // each once
 }
 
 TEST_F(ShardedIndexTest, MergeKilledBeforeTheStubChangedKeepsTheOldShards) {
