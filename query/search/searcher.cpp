@@ -174,7 +174,9 @@ Xapian::Query Searcher::filtered_query(const Xapian::Query& query,
 BuiltQuery Searcher::build(std::string_view query_text, const SearchOptions& options) {
   const QueryResources resources{options.synonyms ? &Synonyms::german() : nullptr, &db_,
                                  &stem_lexicon_};
-  return build_query(parse_query(to_nfc(query_text)), analyzer_, {}, resources);
+  const std::vector<Clause> clauses = parse_query(to_nfc(query_text));
+  // Reads the index too: the stem lexicon, author:/site: values.
+  return retrying([&] { return build_query(clauses, analyzer_, {}, resources); });
 }
 
 std::vector<Hit> Searcher::search(std::string_view query_text, const SearchOptions& options) {

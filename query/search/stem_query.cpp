@@ -28,8 +28,7 @@ const std::vector<std::string>& StemLexicon::words(const std::string& stem,
 Xapian::Query stem_query(std::string_view prefix, const std::string& stem,
                          analysis::GermanAnalyzer& analyzer, StemLexicon& lexicon) {
   const std::vector<std::string>& words = lexicon.words(stem, analyzer);
-  // A stem no indexed word has: the stem itself, which matches nothing but still names it.
-  if (words.empty()) return Xapian::Query(std::string(prefix) + stem);
+  if (words.empty()) return Xapian::Query::MatchNothing;  // no indexed word has this stem
   std::vector<Xapian::Query> terms;
   terms.reserve(words.size());
   for (const std::string& word : words) terms.emplace_back(std::string(prefix) + word);
