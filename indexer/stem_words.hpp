@@ -1,5 +1,5 @@
 // The stem lexicon: for each stem, the indexed words that have it. The index holds no stem
-// terms; a stem is searched as its words (query/search/stem_lexicon.hpp), as Recoll expands stems
+// terms; a stem is searched as its words (query/search/stem_query.hpp), as Recoll expands stems
 // at query time. A stem posting on every passage cost ~15 % of indexing time; one lexicon entry
 // per new word costs next to nothing. The one place that encodes and decodes the entries.
 #pragma once
