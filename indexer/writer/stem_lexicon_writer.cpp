@@ -17,7 +17,7 @@ uint64_t hash_of(const StemWord& entry) {
 
 }  // namespace
 
-StemLexiconWriter::StemLexiconWriter(Xapian::WritableDatabase& db)
+StemLexiconWriter::StemLexiconWriter(const Xapian::WritableDatabase& db)
     : db_(db), known_(kKnownSlots, 0) {}
 
 void StemLexiconWriter::add(const std::vector<StemWord>& words) {

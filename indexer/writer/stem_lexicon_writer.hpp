@@ -12,7 +12,7 @@ namespace fundstelle::writer {
 
 class StemLexiconWriter {
  public:
-  explicit StemLexiconWriter(Xapian::WritableDatabase& db);
+  explicit StemLexiconWriter(const Xapian::WritableDatabase& db);
 
   // Records `words` in the lexicon (uncommitted, like the documents written with them).
   void add(const std::vector<StemWord>& words);
@@ -22,7 +22,7 @@ class StemLexiconWriter {
   void forget();
 
  private:
-  Xapian::WritableDatabase& db_;
+  Xapian::WritableDatabase db_;  // a handle sharing the writer's database
   // Hashes of words known to be in the lexicon, one per slot (a word that shares a slot with
   // another is looked up again). Most words of an article are common ones seen before: this
   // keeps them from costing a metadata read, in bounded memory.
