@@ -62,9 +62,10 @@ struct MatchCount {
 class Searcher {
  public:
   // Opens all shards behind `indexes` (directories, stub files) as one: Xapian combines their
-  // statistics, so the ranking equals one index of the same articles. Throws SearchError naming
-  // the first shard that cannot be opened — unless `allow_partial`, which leaves such shards out
-  // (see skipped()) and throws only if none opens.
+  // statistics, so the ranking equals one index of the same articles (up to the last digits of a
+  // stem's weight, stem_query.hpp). Throws SearchError naming the first shard that cannot be
+  // opened — unless `allow_partial`, which leaves such shards out (see skipped()) and throws only
+  // if none opens.
   explicit Searcher(const std::vector<std::filesystem::path>& indexes, bool allow_partial = false);
 
   // "shard: reason" for every shard left out under allow_partial.

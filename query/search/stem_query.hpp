@@ -34,7 +34,9 @@ class StemLexicon {
 };
 
 // Stem `stem` as one term for ranking: OP_SYNONYM of its words, so BM25 sees one word with the
-// summed frequency. `prefix`: "" for passage text, schema::kTitle for titles.
+// summed frequency. Xapian 1.4 estimates the synonym's document frequency from each shard's
+// posting lists, so a sharded index weighs it differently from one index in the last digits.
+// `prefix`: "" for passage text, schema::kTitle for titles.
 [[nodiscard]] Xapian::Query stem_query(std::string_view prefix, const std::string& stem,
                                        analysis::GermanAnalyzer& analyzer, StemLexicon& lexicon);
 
