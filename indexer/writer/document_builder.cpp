@@ -1,6 +1,7 @@
 #include "writer/document_builder.hpp"
 
 #include <algorithm>
+#include <unordered_set>
 
 #include "analysis/normalizer.hpp"
 #include "schema.hpp"
@@ -18,20 +19,22 @@ std::string bounded_term(std::string_view prefix, std::string_view value) {
   return term;
 }
 
-// The stem lexicon's entries of an article (stem_words.hpp): each word whose stem differs from it.
+// The stem lexicon's entries of an article (stem_words.hpp): each word whose stem differs from it,
+// once. Called for every word of the text: a repeated word costs a lookup, not a copy.
 class StemWords {
  public:
   void add(const analysis::Terms& terms) {
-    if (terms.stem != terms.exact) words_.push_back({terms.stem, terms.exact});
+    if (terms.stem == terms.exact || !seen_.insert(terms.exact).second) return;
+    words_.push_back({terms.stem, terms.exact});
   }
-  // Sorted and unique: the writer looks each up once.
+  // Sorted: the writer looks each up once, in key order.
   std::vector<StemWord> take() {
     std::sort(words_.begin(), words_.end());
-    words_.erase(std::unique(words_.begin(), words_.end()), words_.end());
     return std::move(words_);
   }
 
  private:
+  std::unordered_set<std::string> seen_;  // exact forms (a form has one stem)
   std::vector<StemWord> words_;
 };
 
