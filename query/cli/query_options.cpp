@@ -82,7 +82,7 @@ void register_query_options(CLI::App& app, QueryOptions& options) {
                "Show why each passage ranks where it does (per-term contributions)");
   app.add_flag("--exhaustive", options.exhaustive,
                "Rank every matching passage with the full query, not only the passages of the "
-               "100 articles that best match the words' stems (slower; for evaluation)");
+               "110 articles that best match the words' stems (slower; for evaluation)");
   auto* show = app.add_option("--show", options.show,
                               "Print the article DOCID from the index, passage N highlighted")
                    ->type_name("DOCID[#N]");

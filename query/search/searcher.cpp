@@ -98,9 +98,13 @@ std::vector<Xapian::MSetIterator> in_stable_order(const Xapian::MSet& mset, Sort
   };
   std::vector<Ranked> ranked;
   for (Xapian::MSetIterator it = mset.begin(); it != mset.end(); ++it) {
-    ranked.push_back({it, std::llround(it.get_weight() * 1e9),
-                      sort == SortBy::kRelevance ? it.get_document().get_value(schema::kSlotArticle)
-                                                 : std::string()});
+    std::string article;
+    if (sort == SortBy::kRelevance) {
+      // The collapse key is the article slot, already read by the matcher.
+      article = it.get_collapse_key();
+      if (article.empty()) article = it.get_document().get_value(schema::kSlotArticle);
+    }
+    ranked.push_back({it, std::llround(it.get_weight() * 1e9), std::move(article)});
   }
   if (sort == SortBy::kRelevance) {
     std::stable_sort(ranked.begin(), ranked.end(), [](const Ranked& a, const Ranked& b) {
