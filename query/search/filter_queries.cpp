@@ -51,4 +51,10 @@ Xapian::Query date_query(std::string_view from, std::string_view to) {
   return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, schema::kSlotDate, low, high);
 }
 
+Xapian::Query restricted(const Xapian::Query& query, const Xapian::Query& filter, bool positional) {
+  if (!positional) return Xapian::Query(Xapian::Query::OP_FILTER, query, filter);
+  const Xapian::Query outside(Xapian::Query::OP_AND_NOT, Xapian::Query::MatchAll, filter);
+  return Xapian::Query(Xapian::Query::OP_AND_NOT, query, outside);
+}
+
 }  // namespace fundstelle::query

@@ -147,7 +147,7 @@ class Builder {
         continue;
       }
       if (clause.kind == ClauseKind::kPhrase && entry.words.size() > 1) {
-        target.push_back(with_synonyms(phrase_query(entry.words), entry.words));
+        target.push_back(with_synonyms(phrase(entry.words), entry.words));
         if (!positive) continue;
         // The phrase filters or boosts; its words also rank like ordinary words.
         for (const AnalyzedWord& word : entry.words) {
@@ -173,9 +173,9 @@ class Builder {
       }
     }
     add_multiword_synonyms(analyzed, should);
-    // Xapian 1.4 (seen with 1.4.22) can count a phrase nested in an OR as matched without its
-    // position check when the whole query sits under an AND, as the candidate filter puts it: a
-    // question with a multi-word synonym is ranked exhaustively instead.
+    // A multi-word synonym is a phrase, which the candidate filter must not probe (Xapian
+    // 1.4.22, see restricted() in filter_queries.hpp); restricted safely, the question would
+    // cost what ranking it exhaustively costs, so it is ranked exhaustively.
     if (top_level && plain_question && !stems.empty() && !has_synonym_phrase_) {
       add_multiword_synonyms(analyzed, stems, Evidence::kStem);
       // Stopwords stay out: their posting lists hold nearly every passage, and looking each
@@ -196,7 +196,10 @@ class Builder {
     Xapian::Query query;
     if (!must.empty()) {
       query = combined(Xapian::Query::OP_AND, must);
-      if (!should.empty()) {
+      if (!should.empty() && out_.positional) {
+        // The required words restrict, the others add weight: an AND_MAYBE would probe them.
+        query = restricted(any_of({query, any_of(should)}), query, true);
+      } else if (!should.empty()) {
         query = Xapian::Query(Xapian::Query::OP_AND_MAYBE, query, any_of(should));
       }
     } else if (!should.empty()) {
@@ -205,8 +208,7 @@ class Builder {
       query = Xapian::Query::MatchAll;
     }
     if (!filters.empty() && !query.empty()) {
-      query =
-          Xapian::Query(Xapian::Query::OP_FILTER, query, combined(Xapian::Query::OP_AND, filters));
+      query = restricted(query, combined(Xapian::Query::OP_AND, filters), out_.positional);
     }
     if (!must_not.empty() && !query.empty()) {
       query = Xapian::Query(Xapian::Query::OP_AND_NOT, query, any_of(must_not));
@@ -258,7 +260,7 @@ class Builder {
         const std::vector<AnalyzedWord> words = analyze(clause);
         if (words.empty()) return Xapian::Query::MatchNothing;
         for (const AnalyzedWord& word : words) remember(word);
-        return with_synonyms(phrase_query(words), words);
+        return with_synonyms(phrase(words), words);
       }
       case ClauseKind::kWildcard: {
         const std::string prefix = analysis::fold(clause.text);
@@ -306,6 +308,13 @@ class Builder {
     return Xapian::Query::MatchNothing;
   }
 
+  // A phrase of the words' exact forms (phrase_query), remembered as positional.
+  Xapian::Query phrase(const std::vector<AnalyzedWord>& words) {
+    Xapian::Query query = phrase_query(words);
+    out_.positional = out_.positional || query.get_type() == Xapian::Query::OP_PHRASE;
+    return query;
+  }
+
   // Altman NEAR/5 Microsoft: the exact forms (which have positions) within a window of the
   // words themselves plus the allowed gap between neighbours.
   Xapian::Query near_query(const Clause& clause) {
@@ -318,6 +327,7 @@ class Builder {
     if (terms.size() < 2) return any_of(std::move(terms));
     const auto window =
         static_cast<Xapian::termcount>(terms.size() + clause.distance * (terms.size() - 1));
+    out_.positional = true;
     return Xapian::Query(Xapian::Query::OP_NEAR, terms.begin(), terms.end(), window);
   }
 
@@ -339,9 +349,9 @@ class Builder {
       }
       if (evidence == Evidence::kTitle) continue;
       // A phrase weighs the sum of its words; divided, it counts like one word.
-      alternatives.push_back(scaled(
-          1.0 / static_cast<double>(member_words.size()),
-          evidence == Evidence::kAll ? phrase_query(member_words) : all_stems(member_words)));
+      alternatives.push_back(
+          scaled(1.0 / static_cast<double>(member_words.size()),
+                 evidence == Evidence::kAll ? phrase(member_words) : all_stems(member_words)));
       if (evidence == Evidence::kAll) has_synonym_phrase_ = true;
     }
     if (alternatives.empty()) return Xapian::Query::MatchNothing;

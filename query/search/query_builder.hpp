@@ -44,6 +44,8 @@ struct BuiltQuery {
   // whose best articles hold the best passages of `query` (see candidate_articles.hpp). Empty
   // when the query has operators, phrases or filters, which prune well on their own.
   Xapian::Query candidates;
+  // The query holds a phrase or NEAR: filters must not probe it (restricted(), filter_queries.hpp).
+  bool positional = false;
   // What to highlight in hits: folded exact forms, stems and prefixes (Word*) of positive words.
   std::set<std::string> highlight_exact;
   std::set<std::string> highlight_stems;

@@ -168,11 +168,10 @@ auto Searcher::retrying(Action action) {
   }
 }
 
-Xapian::Query Searcher::filtered_query(const Xapian::Query& query,
-                                       const SearchOptions& options) const {
+Xapian::Query Searcher::filtered_query(const Xapian::Query& query, const SearchOptions& options,
+                                       bool positional) const {
   if (options.since.empty() && options.until.empty()) return query;
-  const Xapian::Query dates = date_query(options.since, options.until);
-  return Xapian::Query(Xapian::Query::OP_FILTER, query, dates);
+  return restricted(query, date_query(options.since, options.until), positional);
 }
 
 BuiltQuery Searcher::build(std::string_view query_text, const SearchOptions& options) {
@@ -206,20 +205,19 @@ std::vector<Hit> Searcher::ranked(const BuiltQuery& built, const SearchOptions& 
   if (built.query.empty()) return {};
   const Xapian::BM25Weight weighting(kBm25K1, 0, 1, kBm25B, 0.5);
   return retrying([&] {
-    const Xapian::Query query = filtered_query(built.query, options);
+    const Xapian::Query query = filtered_query(built.query, options, built.positional);
     const size_t wanted = options.offset + options.limit;
     if (options.sort == SortBy::kRelevance && !options.exhaustive && !built.candidates.empty()) {
       const auto asked =
           static_cast<Xapian::doccount>(std::max<size_t>(kCandidateArticles, 2 * wanted));
-      const CandidateArticles candidates =
-          find_candidate_articles(db_, filtered_query(built.candidates, options), weighting, asked);
-      RankedPassages restricted =
-          top_passages(Xapian::Query(Xapian::Query::OP_FILTER, query, candidates.filter), weighting,
-                       options, built);
+      const CandidateArticles candidates = find_candidate_articles(
+          db_, filtered_query(built.candidates, options, false), weighting, asked);
+      RankedPassages in_candidates = top_passages(
+          restricted(query, candidates.filter, built.positional), weighting, options, built);
       // Fewer hits than asked from a full candidate set: articles beyond it may fill the page.
-      if (restricted.hits.size() >= options.limit || candidates.articles < asked) {
+      if (in_candidates.hits.size() >= options.limit || candidates.articles < asked) {
         matches_estimated = candidates.matches_estimated;
-        return finish(std::move(restricted), built, weighting, options);
+        return finish(std::move(in_candidates), built, weighting, options);
       }
     }
     RankedPassages all = top_passages(query, weighting, options, built);
@@ -306,7 +304,7 @@ MatchCount Searcher::count(std::string_view query_text, const SearchOptions& opt
     // with one passage each counts articles.
     const Xapian::doccount all = db_.get_doccount();
     Xapian::Enquire enquire(db_);
-    enquire.set_query(filtered_query(built.query, options));
+    enquire.set_query(filtered_query(built.query, options, built.positional));
     enquire.set_weighting_scheme(Xapian::BoolWeight());
     MatchCount count;
     count.passages = enquire.get_mset(0, 0, all).get_matches_estimated();

@@ -108,8 +108,9 @@ class Searcher {
                               const SearchOptions& options, const BuiltQuery& built);
   std::vector<Hit> finish(RankedPassages ranked, const BuiltQuery& built,
                           const Xapian::Weight& weighting, const SearchOptions& options);
+  // `query` within the options' date range; `positional`: see restricted().
   [[nodiscard]] Xapian::Query filtered_query(const Xapian::Query& query,
-                                             const SearchOptions& options) const;
+                                             const SearchOptions& options, bool positional) const;
   Hit make_hit(StoredPassage&& stored, size_t rank, double score, const BuiltQuery& built);
 
   std::vector<OpenShard> shards_;
