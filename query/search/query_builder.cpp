@@ -195,7 +195,7 @@ class Builder {
     }
     Xapian::Query query;
     if (!must.empty()) {
-      query = combined(Xapian::Query::OP_AND, must);
+      query = all_of(must);
       if (!should.empty() && out_.positional) {
         // The required words restrict, the others add weight: an AND_MAYBE would probe them.
         query = restricted(any_of({query, any_of(should)}), query, true);
@@ -292,8 +292,7 @@ class Builder {
           (child.occurrence == Occurrence::kMustNot ? excluded : required)
               .push_back(operand(child));
         }
-        Xapian::Query all =
-            required.empty() ? Xapian::Query::MatchAll : combined(Xapian::Query::OP_AND, required);
+        Xapian::Query all = required.empty() ? Xapian::Query::MatchAll : all_of(required);
         if (excluded.empty()) return all;
         return Xapian::Query(Xapian::Query::OP_AND_NOT, all, any_of(std::move(excluded)));
       }
@@ -306,6 +305,15 @@ class Builder {
         return sequence(clause.children);
     }
     return Xapian::Query::MatchNothing;
+  }
+
+  // Every one of `queries`, weighed by the sum of theirs. An AND probes all but one of them,
+  // which Xapian 1.4.22 gets wrong for a phrase inside an OR (restricted(), filter_queries.hpp):
+  // with phrases in the query, the OR of them drives and the AND only filters.
+  Xapian::Query all_of(const std::vector<Xapian::Query>& queries) const {
+    Xapian::Query every = combined(Xapian::Query::OP_AND, queries);
+    if (!out_.positional || every.get_type() != Xapian::Query::OP_AND) return every;
+    return restricted(any_of(queries), every, true);
   }
 
   // A phrase of the words' exact forms (phrase_query), remembered as positional.

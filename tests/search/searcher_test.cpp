@@ -320,9 +320,11 @@ TEST(FilteredPhraseTest, FiltersDoNotChangeTheScoresOfPassagesWithPhrases) {
     unfiltered[id_of(hit)] = hit.score;
   }
   ASSERT_GT(unfiltered.size(), 500u);
-  // A required word restricts like a filter and adds its weight as before.
-  for (const char* query : {"Dänemark EU", "Dänemark EU author:berg",
-                            "Dänemark EU date:2015-03..2015-05", "+Dänemark EU"}) {
+  // The same question filtered: the same scores. A required word restricts like a filter and
+  // adds its weight as before.
+  for (const char* query :
+       {"Dänemark EU", "Dänemark EU author:berg", "Dänemark EU date:2015-03..2015-05",
+        "+Dänemark EU", "Dänemark AND EU", "+Dänemark +EU", "+(Dänemark OR Schweden) EU"}) {
     for (size_t limit : {size_t{3}, size_t{10}, size_t{40}}) {
       SearchOptions options{.limit = limit, .since = "2015-02", .until = "2015-11"};
       const std::vector<Hit> hits = searcher.search(query, options);
@@ -331,6 +333,17 @@ TEST(FilteredPhraseTest, FiltersDoNotChangeTheScoresOfPassagesWithPhrases) {
         ASSERT_EQ(unfiltered.count(id_of(hit)), 1u) << query;
         EXPECT_NEAR(hit.score, unfiltered.at(id_of(hit)), 1e-6) << query << " " << id_of(hit);
       }
+    }
+  }
+  // A phrase inside an OR that is required: every score is the sum of its parts (--explain).
+  for (const char* query : {"+(EU OR Schweden) +Dänemark", "Dänemark AND (EU OR Schweden)",
+                            "Regeln AND (EU OR Schweden)", "Haushalt AND (EU OR Schweden)",
+                            "Politik AND (EU OR Schweden)", "Brüssel AND (EU OR Schweden)"}) {
+    SearchOptions options{.limit = 40, .since = "2015-02", .until = "2015-11", .explain = true};
+    for (const Hit& hit : searcher.search(query, options)) {
+      double parts = 0;
+      for (const TermContribution& part : hit.explanation) parts += part.weight;
+      EXPECT_NEAR(hit.score, parts, 1e-6) << query << " " << id_of(hit);
     }
   }
 }
