@@ -14,6 +14,14 @@ TermContribution describe_term(const std::string& term) {
   return {"word", term, 0};
 }
 
+// The prefix of a Word* query. Xapian 1.4 exposes it only in the description, which ends
+// "WILDCARD SYNONYM <prefix>)".
+std::string wildcard_pattern(const Xapian::Query& query) {
+  std::string description = query.get_description();
+  if (description.ends_with(')')) description.pop_back();
+  return description.substr(description.rfind(' ') + 1);
+}
+
 class Explainer {
  public:
   Explainer(const Xapian::Database& db, Xapian::docid did, const Xapian::Query& only_passage,
@@ -64,6 +72,9 @@ class Explainer {
         add({"phrase", words, 0}, scaled(query, factor));
         return;
       }
+      case Q::OP_WILDCARD:
+        add({"prefix", wildcard_pattern(query) + "*", 0}, scaled(query, factor));
+        return;
       case Q::OP_AND_NOT:
       case Q::OP_FILTER:  // only the left side weighs
         walk(query.get_subquery(0), factor);

@@ -12,7 +12,7 @@ namespace fundstelle::query {
 // One part of a passage's score (--explain): a query word's stem, exact form, title match, or a
 // phrase, and the weight it added.
 struct TermContribution {
-  std::string kind;  // "stem", "word", "title", "title-stem", "phrase", "synonym"
+  std::string kind;  // "stem", "word", "title", "title-stem", "phrase", "prefix" (Word*)
   std::string term;  // folded word or stem, without the index prefix
   double weight = 0;
 };

@@ -556,6 +556,25 @@ TEST_F(SearcherTest, ExplanationAddsUpToTheScore) {
   EXPECT_TRUE(search("Mitarbeiter").front().explanation.empty());  // only on request
 }
 
+TEST_F(SearcherTest, ExplanationNamesTheWildcardsPrefix) {
+  Searcher searcher({index_});
+  const std::vector<Hit> hits = searcher.search("Mitarb* OpenAI", {.limit = 5, .explain = true});
+  ASSERT_FALSE(hits.empty());
+  for (const Hit& hit : hits) {
+    SCOPED_TRACE(hit.docid + "#" + std::to_string(hit.passage));
+    double sum = 0;
+    std::set<std::string> kinds;
+    for (const TermContribution& part : hit.explanation) {
+      sum += part.weight;
+      kinds.insert(part.kind + ":" + part.term);
+    }
+    EXPECT_NEAR(sum, hit.score, 1e-6 * hit.score);
+    if (hit.text.find("Mitarbeiter") != std::string::npos) {
+      EXPECT_TRUE(kinds.count("prefix:mitarb*")) << ::testing::PrintToString(kinds);
+    }
+  }
+}
+
 TEST_F(SearcherTest, ReadsAWholeArticleInPassageOrder) {
   Searcher searcher({index_});
   const std::optional<ArticlePassages> article = searcher.article("krise.html");
