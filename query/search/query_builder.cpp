@@ -195,13 +195,7 @@ class Builder {
     }
     Xapian::Query query;
     if (!must.empty()) {
-      query = all_of(must);
-      if (!should.empty() && out_.positional) {
-        // The required words restrict, the others add weight: an AND_MAYBE would probe them.
-        query = restricted(any_of({query, any_of(should)}), query, true);
-      } else if (!should.empty()) {
-        query = Xapian::Query(Xapian::Query::OP_AND_MAYBE, query, any_of(should));
-      }
+      query = all_of(must, should);
     } else if (!should.empty()) {
       query = any_of(should);
     } else if (!must_not.empty() || !filters.empty()) {
@@ -307,13 +301,21 @@ class Builder {
     return Xapian::Query::MatchNothing;
   }
 
-  // Every one of `queries`, weighed by the sum of theirs. An AND probes all but one of them,
-  // which Xapian 1.4.22 gets wrong for a phrase inside an OR (restricted(), filter_queries.hpp):
-  // with phrases in the query, the OR of them drives and the AND only filters.
-  Xapian::Query all_of(const std::vector<Xapian::Query>& queries) const {
-    Xapian::Query every = combined(Xapian::Query::OP_AND, queries);
-    if (!out_.positional || every.get_type() != Xapian::Query::OP_AND) return every;
-    return restricted(any_of(queries), every, true);
+  // Documents matching every one of `required`, weighed by them plus those of `optional` that
+  // match too. Plainly an AND (and an AND_MAYBE), which probe all but one of their parts —
+  // wrong in Xapian 1.4.22 for a phrase inside an OR (restricted(), filter_queries.hpp): with
+  // phrases in the query, the OR of all parts drives and the AND only filters.
+  Xapian::Query all_of(const std::vector<Xapian::Query>& required,
+                       const std::vector<Xapian::Query>& optional = {}) const {
+    const Xapian::Query every = combined(Xapian::Query::OP_AND, required);
+    if (every.empty()) return every;
+    if (out_.positional && (every.get_type() == Xapian::Query::OP_AND || !optional.empty())) {
+      std::vector<Xapian::Query> parts = required;
+      parts.insert(parts.end(), optional.begin(), optional.end());
+      return restricted(any_of(std::move(parts)), every, true);
+    }
+    if (optional.empty()) return every;
+    return Xapian::Query(Xapian::Query::OP_AND_MAYBE, every, any_of(optional));
   }
 
   // A phrase of the words' exact forms (phrase_query), remembered as positional.

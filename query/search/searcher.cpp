@@ -210,6 +210,7 @@ std::vector<Hit> Searcher::ranked(const BuiltQuery& built, const SearchOptions& 
     if (options.sort == SortBy::kRelevance && !options.exhaustive && !built.candidates.empty()) {
       const auto asked =
           static_cast<Xapian::doccount>(std::max<size_t>(kCandidateArticles, 2 * wanted));
+      // The candidate query has no phrases (a synonym's words are ANDed there).
       const CandidateArticles candidates = find_candidate_articles(
           db_, filtered_query(built.candidates, options, false), weighting, asked);
       RankedPassages in_candidates = top_passages(
