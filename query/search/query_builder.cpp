@@ -126,6 +126,8 @@ class Builder {
 
     // `boost` holds the stopwords of a question: they add weight to passages that match anyway.
     std::vector<Xapian::Query> should, must, must_not, boost, filters;
+    std::vector<Xapian::Query> phrases;        // quoted, neither + nor -
+    bool loose_words = false;                  // optional clauses besides phrases and their words
     std::vector<Xapian::Query> stems, titles;  // a plain question's should, split by Evidence
     bool plain_question = true;  // only words that rank: no operators, phrases, filters
     for (const AnalyzedClause& entry : analyzed) {
@@ -143,13 +145,15 @@ class Builder {
           must.push_back(operand(clause));
         } else {
           target.push_back(operand(clause));
+          loose_words = loose_words || clause.occurrence == Occurrence::kShould;
         }
         continue;
       }
       if (clause.kind == ClauseKind::kPhrase && entry.words.size() > 1) {
-        target.push_back(with_synonyms(phrase(entry.words), entry.words));
+        const bool optional = clause.occurrence == Occurrence::kShould;
+        (optional ? phrases : target).push_back(with_synonyms(phrase(entry.words), entry.words));
         if (!positive) continue;
-        // The phrase filters or boosts; its words also rank like ordinary words.
+        // The phrase filters (+, or phrases alone) or boosts; its words also rank like words.
         for (const AnalyzedWord& word : entry.words) {
           if (!word.stopword) should.push_back(word_query(stems_, word, w_));
           remember(word);
@@ -164,6 +168,7 @@ class Builder {
           continue;
         }
         target.push_back(with_synonyms(word_query(stems_, word, w_), {word}));
+        loose_words = loose_words || clause.occurrence == Occurrence::kShould;
         if (positive) remember(word);
         if (!plain_question) continue;
         stems.push_back(
@@ -173,6 +178,13 @@ class Builder {
       }
     }
     add_multiword_synonyms(analyzed, should);
+    // Beside other words a phrase only adds weight; a query of nothing but phrases (and filters,
+    // exclusions or required clauses of their own) asks for them: at least one must match.
+    if (loose_words || !must.empty()) {
+      should.insert(should.end(), phrases.begin(), phrases.end());
+    } else if (!phrases.empty()) {
+      must.push_back(any_of(std::move(phrases)));
+    }
     // A multi-word synonym is a phrase, which the candidate filter must not probe (Xapian
     // 1.4.22, see restricted() in filter_queries.hpp); restricted safely, the question would
     // cost what ranking it exhaustively costs, so it is ranked exhaustively.

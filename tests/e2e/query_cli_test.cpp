@@ -182,6 +182,21 @@ TEST_F(QueryCliTest, ShowOfAnUnknownDocidExitsWithOne) {
   EXPECT_TRUE(result.out.empty());
 }
 
+TEST_F(QueryCliTest, AQuotedPhraseAloneFindsOnlyPassagesWithThePhrase) {
+  // Three of the sample articles hold "des Unternehmens", none "Verwaltungsrat".
+  const CommandResult absent = query({"\"Verwaltungsrat des Unternehmens\""});
+  EXPECT_EQ(absent.exit_code, 1) << absent.out;
+  const CommandResult present =
+      query({"--json", "--per-article", "0", "-n", "50", "\"des Unternehmens\""});
+  ASSERT_EQ(present.exit_code, 0) << present.err;
+  const std::vector<nlohmann::json> hits = parse_json_lines(present.out);
+  EXPECT_FALSE(hits.empty());
+  for (const nlohmann::json& hit : hits) {
+    EXPECT_NE(hit["text"].get<std::string>().find("des Unternehmens"), std::string::npos)
+        << hit["text"];
+  }
+}
+
 TEST_F(QueryCliTest, StatsDescribeTheIndex) {
   const auto stats = parse_json_lines(query({"--stats", "--json"}).out).at(0);
   EXPECT_EQ(stats["articles"], 3);

@@ -100,7 +100,14 @@ TEST_F(QueryBuilderTest, MatchesTheRightPassages) {
       {"+Sam Mitarbeiter", {"d2", "d4"}},  // must, and the rest only ranks
       {"+Sam +Microsoft", {"d2"}},
       {"+\"Sam Altman\"", {"d2", "d4"}},
-      {"+\"Altman Sam\"", {}},                   // word order matters in a phrase
+      {"+\"Altman Sam\"", {}},  // word order matters in a phrase
+      {"\"Altman Sam\"", {}},   // a phrase alone is what the query asks for
+      {"\"Sam Altman\"", {"d2", "d4"}},
+      {"\"Sam Altman\" \"offener Brief\"", {"d2", "d4"}},  // one of several phrases
+      {"\"Altman Sam\" Kündigung", {"d0", "d2", "d4"}},    // beside words a phrase only ranks
+      {"\"Altman Sam\" -Microsoft", {}},
+      {"\"Sam Altman\" -Microsoft", {"d4"}},
+      {"Brief OR \"Altman Sam\"", {"d1"}},
       {"+\"KI Entwicklung\"", {"d3"}},           // a phrase over compound parts
       {"+\u201Ewurde entlassen\u201C", {"d4"}},  // stopwords inside a phrase count
       {"Wer Kündigung", {"d0"}},                 // a stopword alone matches nothing
