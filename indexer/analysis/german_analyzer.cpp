@@ -15,8 +15,7 @@ constexpr size_t kMaxCachedWords = 1 << 20;
 GermanAnalyzer::GermanAnalyzer() : stemmer_("german2") {}
 
 GermanAnalyzer::KnownWord& GermanAnalyzer::known(const std::string& folded) {
-  auto it = known_.find(folded);
-  if (it != known_.end()) return it->second;
+  if (KnownWord* word = known_.find(folded)) return *word;
   if (known_.size() >= kMaxCachedWords) known_.clear();
   // Snowball does not stem words containing digits sensibly ("covid19"): keep them as they are.
   const bool has_digit = folded.find_first_of("0123456789") != std::string::npos;
@@ -25,7 +24,7 @@ GermanAnalyzer::KnownWord& GermanAnalyzer::known(const std::string& folded) {
   // Most words are too short to split: they are known as unsplit at once.
   word.split = folded.size() < CompoundSplitter::kMinWordBytes;
   word.stopword = is_stopword(folded);
-  return known_.emplace(folded, std::move(word)).first->second;
+  return known_.insert(folded, std::move(word));
 }
 
 const std::string& GermanAnalyzer::stem(const std::string& folded) { return known(folded).stem; }
