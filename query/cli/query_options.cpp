@@ -14,7 +14,7 @@ const CLI::Validator kIsoDate(
                  ? std::string()
                  : "'" + value + "' is not a date: use YYYY, YYYY-MM or YYYY-MM-DD";
     },
-    "DATE");
+    "");  // no description: --help would print "DATE:DATE" after the type name
 
 }  // namespace
 
