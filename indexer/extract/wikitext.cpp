@@ -682,6 +682,15 @@ class InlineRenderer {
       i = kBrackets.find(s, i);
       if (i == npos) break;
       const bool doubled = i + 1 < s.size() && s[i + 1] == s[i];
+      if (s[i] == '[' && doubled && (i == 0 || s[i - 1] != '[')) {
+        // "[[[Foo]]]" shows "[Foo]": in a run of an odd number of "[", the first is text.
+        size_t run = 2;
+        while (i + run < s.size() && s[i + run] == '[') ++run;
+        if (run % 2 == 1) {
+          ++i;
+          continue;
+        }
+      }
       if (s[i] == '[' && doubled) {
         if (stack_.size() < kMaxLinkDepth) {
           stack_.push_back(i);
@@ -1092,9 +1101,9 @@ void drop_empty_sections(std::vector<Block>& blocks) {
   std::vector<Block> kept;  // in reverse order
   kept.reserve(blocks.size());
   for (auto it = blocks.rbegin(); it != blocks.rend(); ++it) {
-    const bool empty_section =
-        it->kind == BlockKind::kHeading &&
-        (kept.empty() || (kept.back().kind == BlockKind::kHeading && kept.back().level <= it->level));
+    const bool empty_section = it->kind == BlockKind::kHeading &&
+                               (kept.empty() || (kept.back().kind == BlockKind::kHeading &&
+                                                 kept.back().level <= it->level));
     if (!empty_section) kept.push_back(std::move(*it));
   }
   blocks.assign(std::make_move_iterator(kept.rbegin()), std::make_move_iterator(kept.rend()));

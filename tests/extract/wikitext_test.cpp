@@ -66,6 +66,8 @@ TEST(WikitextTest, ConvertsMarkupToBlocks) {
       {"template parameters", "a {{{1|x}}} b {{{{{x}}}}} c {{{{y}}}} d", "p: a b c d"},
       {"links", "[[Köln]] und [[Bonn|die Stadt ''Bonn'']] sowie [[Haus]]es und [[Foo_bar]]",
        "p: Köln und die Stadt Bonn sowie Hauses und Foo bar"},
+      {"a bracket before a link stays text", "geflohen[[[Quelle|quelle]] fehlt] und [[[Bonn]]]",
+       "p: geflohen[quelle fehlt] und [Bonn]"},
       {"pipe trick", "[[Köln (Begriffsklärung)|]] und [[Hilfe:Links|]]", "p: Köln und Links"},
       {"colon links are links", "[[:Kategorie:Orte|alle Orte]] und [[:en:Cologne]]",
        "p: alle Orte und en:Cologne"},
