@@ -178,8 +178,8 @@ class Builder {
       }
     }
     add_multiword_synonyms(analyzed, should);
-    // Beside other words a phrase only adds weight; a query of nothing but phrases (and filters,
-    // exclusions or required clauses of their own) asks for them: at least one must match.
+    // Beside other words or required clauses a phrase only adds weight; a query of nothing but
+    // phrases (with filters or exclusions) asks for them: at least one must match.
     if (loose_words || !must.empty()) {
       should.insert(should.end(), phrases.begin(), phrases.end());
     } else if (!phrases.empty()) {
