@@ -1,7 +1,10 @@
 // fundstelle-query: parse options, open the index, run the chosen mode; every error is caught
 // here, at the edge.
+#include <algorithm>
 #include <clocale>
 #include <iostream>
+#include <string>
+#include <vector>
 
 #include "cli/commands.hpp"
 #include "cli/interactive.hpp"
@@ -57,7 +60,10 @@ int main(int argc, char** argv) {
   cli::register_query_options(app, options);
   app.set_version_flag("--version", "fundstelle-query " FUNDSTELLE_VERSION);
   try {
-    app.parse(argc, argv);
+    std::vector<std::string> args = cli::with_minus_words_behind_dashes(
+        app, std::vector<std::string>(argv + std::min(argc, 1), argv + argc));
+    std::reverse(args.begin(), args.end());  // CLI11 takes them reversed
+    app.parse(args);
   } catch (const CLI::ParseError& e) {
     return app.exit(e) == 0 ? 0 : cli::kExitError;
   }

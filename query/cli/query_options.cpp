@@ -1,5 +1,6 @@
 #include "cli/query_options.hpp"
 
+#include <cctype>
 #include <map>
 
 #include "search/date_range.hpp"
@@ -16,7 +17,54 @@ const CLI::Validator kIsoDate(
     },
     "");  // no description: --help would print "DATE:DATE" after the type name
 
+// "-Microsoft", "-5", "-nato" are words; "-n", "-n3", "-i" options; "--…" is left to CLI11, so
+// that a mistyped long option is reported rather than searched for.
+bool is_minus_word(const CLI::App& app, const std::string& arg) {
+  if (arg.size() < 2 || arg[0] != '-' || arg[1] == '-') return false;
+  const CLI::Option* option = app.get_option_no_throw(arg.substr(0, 2));
+  if (option == nullptr) return true;
+  if (arg.size() == 2) return false;
+  const bool takes_value = option->get_items_expected_min() > 0;
+  return !takes_value || std::isdigit(static_cast<unsigned char>(arg[2])) == 0;
+}
+
+// An option that is followed by its value as the next argument ("--db DIR", "-n 3").
+bool value_follows(const CLI::App& app, const std::string& arg) {
+  const bool long_name = arg.rfind("--", 0) == 0;
+  if (long_name ? arg.find('=') != std::string::npos : arg.size() > 2) return false;
+  const CLI::Option* option = app.get_option_no_throw(arg);
+  return option != nullptr && option->get_items_expected_min() > 0;
+}
+
 }  // namespace
+
+std::vector<std::string> with_minus_words_behind_dashes(const CLI::App& app,
+                                                        const std::vector<std::string>& args) {
+  std::vector<std::string> front;  // options, their values, and words before the first minus word
+  std::vector<std::string> words;  // the rest of the query, behind "--"
+  bool moving = false;
+  for (size_t i = 0; i < args.size(); ++i) {
+    const std::string& arg = args[i];
+    if (arg == "--") {
+      if (!moving) return args;
+      words.insert(words.end(), args.begin() + static_cast<std::ptrdiff_t>(i) + 1, args.end());
+      break;
+    }
+    if (is_minus_word(app, arg)) {
+      moving = true;
+      words.push_back(arg);
+    } else if (arg.size() > 1 && arg[0] == '-') {
+      front.push_back(arg);
+      if (value_follows(app, arg) && i + 1 < args.size()) front.push_back(args[++i]);
+    } else {
+      (moving ? words : front).push_back(arg);
+    }
+  }
+  if (!moving) return args;
+  front.push_back("--");
+  front.insert(front.end(), words.begin(), words.end());
+  return front;
+}
 
 void register_query_options(CLI::App& app, QueryOptions& options) {
   app.description("Rank the passages of a Fundstelle index for a German question or keywords.");

@@ -23,11 +23,11 @@ struct QueryOptions {
   SortOrder sort = SortOrder::kRelevance;
   std::string since;  // ISO 8601 date, possibly partial ("2023", "2023-11"); empty: open
   std::string until;
-  bool count = false;    // print only the number of matching articles and passages
-  bool explain = false;  // per-term contributions per hit
+  bool count = false;       // print only the number of matching articles and passages
+  bool explain = false;     // per-term contributions per hit
   bool exhaustive = false;  // rank every matching passage, not only the candidate articles
-  std::string show;      // DOCID or DOCID#PASSAGE: print the article
-  bool stats = false;    // print facts about the index
+  std::string show;         // DOCID or DOCID#PASSAGE: print the article
+  bool stats = false;       // print facts about the index
   bool interactive = false;
   bool allow_partial = false;  // search the reachable shards when some cannot be opened
   bool no_pager = false;
@@ -43,5 +43,12 @@ struct QueryOptions {
 // Registers the options on `app` (so tests can parse argument lists without running anything).
 // Contradictory combinations (--show with --stats, ...) are rejected by CLI11 at parse time.
 void register_query_options(CLI::App& app, QueryOptions& options);
+
+// Query words may start with "-" ("Altman -Microsoft"), which CLI11 would reject as unknown
+// options. From the first such word on, every argument that is neither an option of `app` nor
+// its value moves behind "--", so the query keeps its word order. `args` without the program
+// name, in order; returned unchanged when no word starts with "-" (or "--" is already there).
+[[nodiscard]] std::vector<std::string> with_minus_words_behind_dashes(
+    const CLI::App& app, const std::vector<std::string>& args);
 
 }  // namespace fundstelle::cli

@@ -27,6 +27,44 @@ bool rejected(std::vector<std::string> args) {
   }
 }
 
+// As main() parses: minus words moved behind "--" first.
+QueryOptions parse_command_line(const std::vector<std::string>& args) {
+  CLI::App app;
+  QueryOptions options;
+  register_query_options(app, options);
+  std::vector<std::string> moved = with_minus_words_behind_dashes(app, args);
+  std::reverse(moved.begin(), moved.end());
+  app.parse(moved);
+  return options;
+}
+
+TEST(QueryOptionsTest, QueryWordsMayStartWithAMinus) {
+  using Words = std::vector<std::string>;
+  EXPECT_EQ(parse_command_line({"Altman", "-Microsoft"}).query_words,
+            (Words{"Altman", "-Microsoft"}));
+  EXPECT_EQ(parse_command_line({"-Microsoft", "Altman"}).query_words,
+            (Words{"-Microsoft", "Altman"}));
+  const QueryOptions mixed =
+      parse_command_line({"+Altman", "-nato", "-n", "3", "--db", "idx", "-5", "OpenAI", "-i"});
+  EXPECT_EQ(mixed.query_words, (Words{"+Altman", "-nato", "-5", "OpenAI"}));
+  EXPECT_EQ(mixed.limit, 3u);
+  EXPECT_EQ(mixed.dbs, std::vector<std::filesystem::path>{"idx"});
+  EXPECT_TRUE(mixed.interactive);
+  const QueryOptions attached = parse_command_line({"-n3", "a", "-b", "--", "-c"});
+  EXPECT_EQ(attached.query_words, (Words{"a", "-b", "-c"}));
+  EXPECT_EQ(attached.limit, 3u);
+  EXPECT_EQ(parse_command_line({"a", "-b", "--limit=4"}).limit, 4u);
+  // Option values that start with "-" stay values; a mistyped long option is still an error.
+  EXPECT_EQ(parse_command_line({"--run-name", "-x", "a", "-b"}).run_name, "-x");
+  EXPECT_THROW((void)parse_command_line({"a", "-b", "--limt", "3"}), CLI::ParseError);
+  // Without a minus word, nothing moves.
+  CLI::App app;
+  QueryOptions unused;
+  register_query_options(app, unused);
+  const Words plain{"-n", "3", "Altman", "--", "-x"};
+  EXPECT_EQ(with_minus_words_behind_dashes(app, plain), plain);
+}
+
 TEST(QueryOptionsTest, Defaults) {
   const QueryOptions o = parse({"Altman"});
   EXPECT_EQ(o.query_words, std::vector<std::string>{"Altman"});

@@ -197,6 +197,21 @@ TEST_F(QueryCliTest, AQuotedPhraseAloneFindsOnlyPassagesWithThePhrase) {
   }
 }
 
+TEST_F(QueryCliTest, AWordWithALeadingMinusExcludesItWithoutDoubleDash) {
+  for (const std::vector<std::string>& words :
+       {std::vector<std::string>{"Altman", "-Microsoft"}, {"-Microsoft", "Altman"}}) {
+    std::vector<std::string> args{"--json", "--per-article", "0", "-n", "50"};
+    args.insert(args.end(), words.begin(), words.end());
+    const CommandResult result = query(args);
+    ASSERT_EQ(result.exit_code, 0) << result.err;
+    const std::vector<nlohmann::json> hits = parse_json_lines(result.out);
+    EXPECT_FALSE(hits.empty());
+    for (const nlohmann::json& hit : hits) {
+      EXPECT_EQ(hit["text"].get<std::string>().find("Microsoft"), std::string::npos) << hit["text"];
+    }
+  }
+}
+
 TEST_F(QueryCliTest, StatsDescribeTheIndex) {
   const auto stats = parse_json_lines(query({"--stats", "--json"}).out).at(0);
   EXPECT_EQ(stats["articles"], 3);
