@@ -149,7 +149,8 @@ class Builder {
         }
         continue;
       }
-      if (clause.kind == ClauseKind::kPhrase && entry.words.size() > 1) {
+      // A quoted word is a phrase too: its exact form, as in operands (operand()).
+      if (clause.kind == ClauseKind::kPhrase && !entry.words.empty()) {
         const bool optional = clause.occurrence == Occurrence::kShould;
         (optional ? phrases : target).push_back(with_synonyms(phrase(entry.words), entry.words));
         if (!positive) continue;

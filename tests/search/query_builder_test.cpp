@@ -107,6 +107,8 @@ TEST_F(QueryBuilderTest, MatchesTheRightPassages) {
       {"\"Altman Sam\" Kündigung", {"d0", "d2", "d4"}},    // beside words a phrase only ranks
       {"\"Altman Sam\" -Microsoft", {}},
       {"\"Sam Altman\" -Microsoft", {"d4"}},
+      {"\"Mitarbeitern\"", {"d1"}},  // a quoted word: its exact form, not its stem
+      {"\"MITARBEITERN\" Kündigung", {"d0", "d1"}},
       {"Brief OR \"Altman Sam\"", {"d1"}},
       {"+\"KI Entwicklung\"", {"d3"}},           // a phrase over compound parts
       {"+\u201Ewurde entlassen\u201C", {"d4"}},  // stopwords inside a phrase count
