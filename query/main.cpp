@@ -26,7 +26,7 @@ std::string join(const std::vector<std::string>& words) {
 }
 
 int run(const cli::QueryOptions& options) {
-  q::Searcher searcher(options.dbs, options.allow_partial);
+  q::Searcher searcher(options.dbs, options.allow_partial, options.jobs);
   for (const std::string& skipped : searcher.skipped()) {
     std::cerr << "fundstelle-query: warning: searching without a shard: " << skipped << '\n';
   }

@@ -136,6 +136,7 @@ int main(int argc, char** argv) {
                 << ms / 1000 << " s\n";
     }
     q::Searcher searcher({o.db});
+    q::Searcher one_thread({o.db}, false, 1);  // what matching on every core gains
     q::SearchOptions search;
     search.limit = o.limit;
     search.per_article = o.per_article;
@@ -158,16 +159,18 @@ int main(int argc, char** argv) {
 
     size_t sink = 0;                              // keeps the work observable
     for (size_t run = 0; run <= o.runs; ++run) {  // run 0 warms the caches
-      std::vector<double> fundstelle_ms, xapian_ms, spelling_ms;
-      size_t fundstelle_hits = 0, xapian_hits = 0, suggestions = 0;
+      std::vector<double> fundstelle_ms, one_thread_ms, xapian_ms, spelling_ms;
+      size_t fundstelle_hits = 0, one_thread_hits = 0, xapian_hits = 0, suggestions = 0;
+      const auto fundstelle = [&](q::Searcher& s, const q::Topic& topic, size_t& hits) {
+        const q::SearchResult result = o.suggestions
+                                           ? s.search_with_suggestion(topic.text, search)
+                                           : q::SearchResult{s.search(topic.text, search), {}};
+        hits += result.hits.size();
+        for (const q::Hit& hit : result.hits) sink += hit.highlights.size();
+      };
       for (const q::Topic& topic : topics.value()) {
-        fundstelle_ms.push_back(timed([&] {
-          const q::SearchResult result =
-              o.suggestions ? searcher.search_with_suggestion(topic.text, search)
-                            : q::SearchResult{searcher.search(topic.text, search), {}};
-          fundstelle_hits += result.hits.size();
-          for (const q::Hit& hit : result.hits) sink += hit.highlights.size();
-        }));
+        fundstelle_ms.push_back(timed([&] { fundstelle(searcher, topic, fundstelle_hits); }));
+        one_thread_ms.push_back(timed([&] { fundstelle(one_thread, topic, one_thread_hits); }));
         xapian_ms.push_back(timed([&] {
           Xapian::Query query;
           try {
@@ -191,6 +194,7 @@ int main(int argc, char** argv) {
       }
       if (run == 0) continue;
       report("fundstelle", run, fundstelle_ms, fundstelle_hits);
+      report("fundstelle, 1 thread", run, one_thread_ms, one_thread_hits);
       report("xapian", run, xapian_ms, xapian_hits);
       report("spelling check alone", run, spelling_ms, suggestions);
     }

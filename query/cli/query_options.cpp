@@ -143,6 +143,10 @@ void register_query_options(CLI::App& app, QueryOptions& options) {
       ->excludes(stats);
   app.add_flag("--allow-partial", options.allow_partial,
                "Search the shards that can be opened when others (e.g. remote ones) cannot");
+  app.add_option("--jobs", options.jobs,
+                 "Threads that match each query over local shards (default: one per core)")
+      ->check(CLI::Range(1, 256))
+      ->type_name("N");
   app.add_flag("--no-pager", options.no_pager, "Never page long output on a terminal");
   app.add_flag("--no-context", options.no_context,
                "Text output: leave out the sentence before each passage (from the one before it)");

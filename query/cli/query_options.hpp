@@ -30,6 +30,7 @@ struct QueryOptions {
   bool stats = false;       // print facts about the index
   bool interactive = false;
   bool allow_partial = false;  // search the reachable shards when some cannot be opened
+  unsigned jobs = 0;           // threads that match a query over local shards; 0: one per core
   bool no_pager = false;
   bool no_context = false;  // text output: no sentence from the previous passage before a hit
   // Batch evaluation: --topics FILE --run FILE

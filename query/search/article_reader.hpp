@@ -14,7 +14,7 @@ namespace fundstelle::query {
 
 // The passages of article `docid`, or nullopt if the index has none. Xapian errors propagate.
 [[nodiscard]] std::optional<ArticlePassages> read_article(const Xapian::Database& db,
-                                                        const std::string& docid);
+                                                          const std::string& docid);
 
 // Matches passage `n` of article `docid` only: the article's term (stored_passage.hpp) and the
 // passage number slot (schema.hpp). An id beyond the term length limit may share its term with

@@ -7,6 +7,8 @@
 
 #include <xapian.h>
 
+#include "search/parallel_match.hpp"
+
 namespace fundstelle::query {
 
 // Candidate articles for a top-10 page; more when the page asks for more (see searcher.cpp).
@@ -22,7 +24,7 @@ struct CandidateArticles {
 };
 
 // The best `articles` articles by their best passage under `stems_query` (BM25 `weighting`).
-[[nodiscard]] CandidateArticles find_candidate_articles(const Xapian::Database& db,
+[[nodiscard]] CandidateArticles find_candidate_articles(ParallelMatcher& matcher,
                                                         const Xapian::Query& stems_query,
                                                         const Xapian::Weight& weighting,
                                                         Xapian::doccount articles);

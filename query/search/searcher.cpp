@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <thread>
 
 #include "schema.hpp"
 #include "search/candidate_articles.hpp"
@@ -90,30 +91,41 @@ std::string to_nfc(std::string_view text) {
 // per shard from the shard's own term frequencies: equal scores in one index can differ in the
 // last bits across shards. Scores equal to 1e-9 count as ties, ordered by article id (the
 // relevance-then-article order Xapian was asked for, with the noise taken out).
-std::vector<Xapian::MSetIterator> in_stable_order(const Xapian::MSet& mset, SortBy sort) {
+std::vector<const Match*> in_stable_order(const Matches& matches, SortBy sort) {
   struct Ranked {
-    Xapian::MSetIterator it;
+    const Match* match;
     long long score;  // in units of 1e-9
-    std::string article;
   };
   std::vector<Ranked> ranked;
-  for (Xapian::MSetIterator it = mset.begin(); it != mset.end(); ++it) {
-    std::string article;
-    if (sort == SortBy::kRelevance) {
-      // The collapse key is the article slot, already read by the matcher.
-      article = it.get_collapse_key();
-      if (article.empty()) article = it.get_document().get_value(schema::kSlotArticle);
-    }
-    ranked.push_back({it, std::llround(it.get_weight() * 1e9), std::move(article)});
+  for (const Match& match : matches.items) {
+    ranked.push_back({&match, std::llround(match.weight * 1e9)});
   }
   if (sort == SortBy::kRelevance) {
+    // The sort key is the article slot (top_passages), already read by the matcher.
     std::stable_sort(ranked.begin(), ranked.end(), [](const Ranked& a, const Ranked& b) {
-      return a.score != b.score ? a.score > b.score : a.article < b.article;
+      return a.score != b.score ? a.score > b.score : a.match->sort_key < b.match->sort_key;
     });
   }
-  std::vector<Xapian::MSetIterator> order;
-  for (const Ranked& entry : ranked) order.push_back(entry.it);
+  std::vector<const Match*> order;
+  for (const Ranked& entry : ranked) order.push_back(entry.match);
   return order;
+}
+
+// The shards opened once more for each further thread of the matcher, at the revisions of
+// `shards` (nullopt: a writer committed in between).
+std::optional<std::vector<Xapian::Database>> opened_again(const std::vector<OpenShard>& shards,
+                                                          unsigned copies) {
+  std::vector<Xapian::Database> handles;
+  for (unsigned copy = 0; copy < copies; ++copy) {
+    Xapian::Database combined;
+    for (const OpenShard& shard : shards) {
+      Xapian::Database again = open_shard(shard.spec);
+      if (again.get_revision() != shard.db.get_revision()) return std::nullopt;
+      combined.add_database(again);
+    }
+    handles.push_back(std::move(combined));
+  }
+  return handles;
 }
 
 bool is_duplicate(const std::string& text, const std::vector<std::string>& seen) {
@@ -125,7 +137,9 @@ bool is_duplicate(const std::string& text, const std::vector<std::string>& seen)
 
 }  // namespace
 
-Searcher::Searcher(const std::vector<std::filesystem::path>& indexes, bool allow_partial) {
+Searcher::Searcher(const std::vector<std::filesystem::path>& indexes, bool allow_partial,
+                   unsigned threads)
+    : threads_(threads > 0 ? threads : std::max(1U, std::thread::hardware_concurrency())) {
   for (const std::filesystem::path& path : indexes) {
     std::vector<ShardSpec> specs;
     try {
@@ -151,6 +165,22 @@ Searcher::Searcher(const std::vector<std::filesystem::path>& indexes, bool allow
   std::vector<Xapian::Database> each;
   for (const OpenShard& shard : shards_) each.push_back(shard.db);
   stem_lexicon_ = StemLexicon(std::move(each));
+  matcher_ = new_matcher();
+}
+
+ParallelMatcher Searcher::new_matcher() {
+  // A remote shard's server matches it on its own; it could not run a DocidSlice either.
+  const bool all_local = std::all_of(shards_.begin(), shards_.end(), [](const OpenShard& shard) {
+    return shard.spec.kind == ShardSpec::Kind::kLocal;
+  });
+  if (threads_ < 2 || !all_local) return ParallelMatcher(db_);
+  for (int attempt = 1;; ++attempt) {
+    std::optional<std::vector<Xapian::Database>> handles = opened_again(shards_, threads_ - 1);
+    if (handles) return ParallelMatcher(db_, std::move(*handles));
+    if (attempt == kReopenAttempts) return ParallelMatcher(db_);
+    db_.reopen();
+    stem_lexicon_.forget();
+  }
 }
 
 // A writer's commit can overwrite blocks a reader still needs (Xapian::DatabaseModifiedError):
@@ -164,6 +194,7 @@ auto Searcher::retrying(Action action) {
       if (attempt == kReopenAttempts) throw;
       db_.reopen();  // the shards' handles share db_'s: they move to the same commit
       stem_lexicon_.forget();
+      matcher_ = new_matcher();
     }
   }
 }
@@ -212,7 +243,7 @@ std::vector<Hit> Searcher::ranked(const BuiltQuery& built, const SearchOptions& 
           static_cast<Xapian::doccount>(std::max<size_t>(kCandidateArticles, 2 * wanted));
       // The candidate query has no phrases (a synonym's words are ANDed there).
       const CandidateArticles candidates = find_candidate_articles(
-          db_, filtered_query(built.candidates, options, false), weighting, asked);
+          matcher_, filtered_query(built.candidates, options, false), weighting, asked);
       RankedPassages in_candidates = top_passages(
           restricted(query, candidates.filter, built.positional), weighting, options, built);
       // Fewer hits than asked from a full candidate set: articles beyond it may fill the page.
@@ -231,18 +262,23 @@ Searcher::RankedPassages Searcher::top_passages(const Xapian::Query& query,
                                                 const Xapian::Weight& weighting,
                                                 const SearchOptions& options,
                                                 const BuiltQuery& built) {
-  Xapian::Enquire enquire(db_);
-  enquire.set_query(query);
-  enquire.set_weighting_scheme(weighting);
+  MatchRequest request;
+  request.query = query;
+  request.weighting = &weighting;
+  request.documents = true;
   if (options.sort == SortBy::kDate) {
-    enquire.set_sort_by_value_then_relevance(schema::kSlotDate, true);
+    request.order = MatchRequest::Order::kValueThenRelevance;
+    request.sort_slot = schema::kSlotDate;
+    request.sort_descending = true;
   } else {
     // Equal scores are ordered by article id, not by Xapian's docid, which depends on how the
     // articles are spread over shards: one index and its shards rank ties alike.
-    enquire.set_sort_by_relevance_then_value(schema::kSlotArticle, false);
+    request.order = MatchRequest::Order::kRelevanceThenValue;
+    request.sort_slot = schema::kSlotArticle;
   }
   if (options.per_article > 0) {
-    enquire.set_collapse_key(schema::kSlotArticle, options.per_article);
+    request.collapse_slot = schema::kSlotArticle;
+    request.collapse_max = options.per_article;
   }
 
   // The same passage in several articles (one article in several formats, syndicated news) is
@@ -254,23 +290,23 @@ Searcher::RankedPassages Searcher::top_passages(const Xapian::Query& query,
   RankedPassages ranked;
   std::vector<std::string> seen_texts;
   for (size_t window = wanted + wanted / 2 + 10;; window *= 2) {
-    const Xapian::MSet mset = enquire.get_mset(0, static_cast<Xapian::doccount>(window));
-    mset.fetch();  // one request per remote shard instead of one per document
+    const Matches matches =
+        matcher_.top(request, static_cast<Xapian::doccount>(window), built.positional);
     ranked = {};
-    ranked.matches_estimated = mset.get_matches_estimated();
+    ranked.matches_estimated = matches.matches_estimated;
     seen_texts.clear();
     size_t unique = 0;
-    for (const Xapian::MSetIterator& it : in_stable_order(mset, options.sort)) {
+    for (const Match* match : in_stable_order(matches, options.sort)) {
       if (unique >= wanted) break;
-      std::optional<StoredPassage> stored = stored_index.passage(it.get_document());
+      std::optional<StoredPassage> stored = stored_index.passage(match->document);
       if (!stored) continue;
       if (is_duplicate(stored->text, seen_texts)) continue;
       seen_texts.push_back(stored->text);
       if (++unique <= options.offset) continue;
-      ranked.hits.push_back(make_hit(std::move(*stored), unique, it.get_weight(), built));
-      ranked.xapian_ids.push_back(*it);
+      ranked.hits.push_back(make_hit(std::move(*stored), unique, match->weight, built));
+      ranked.xapian_ids.push_back(match->docid);
     }
-    if (unique >= wanted || mset.size() < window) break;
+    if (unique >= wanted || matches.items.size() < window) break;
   }
   return ranked;
 }

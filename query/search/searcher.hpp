@@ -14,6 +14,7 @@
 #include "search/article_reader.hpp"
 #include "search/hit.hpp"
 #include "search/index_stats.hpp"
+#include "search/parallel_match.hpp"
 #include "search/query_builder.hpp"
 #include "search/shards.hpp"
 #include "stored_passage.hpp"
@@ -65,8 +66,10 @@ class Searcher {
   // statistics, so the ranking equals one index of the same articles (up to the last digits of a
   // stem's weight, stem_query.hpp). Throws SearchError naming the first shard that cannot be
   // opened — unless `allow_partial`, which leaves such shards out (see skipped()) and throws only
-  // if none opens.
-  explicit Searcher(const std::vector<std::filesystem::path>& indexes, bool allow_partial = false);
+  // if none opens. `threads`: how many threads match a query over local shards (0: one per
+  // core; parallel_match.hpp).
+  explicit Searcher(const std::vector<std::filesystem::path>& indexes, bool allow_partial = false,
+                    unsigned threads = 0);
 
   // "shard: reason" for every shard left out under allow_partial.
   [[nodiscard]] const std::vector<std::string>& skipped() const { return skipped_; }
@@ -95,6 +98,8 @@ class Searcher {
  private:
   template <typename Action>
   auto retrying(Action action);
+  // The matcher over db_, with handles of its own for each further thread.
+  ParallelMatcher new_matcher();
   [[nodiscard]] BuiltQuery build(std::string_view query_text, const SearchOptions& options);
   std::vector<Hit> ranked(const BuiltQuery& built, const SearchOptions& options,
                           Xapian::doccount& matches_estimated);
@@ -113,9 +118,11 @@ class Searcher {
                                              const SearchOptions& options, bool positional) const;
   Hit make_hit(StoredPassage&& stored, size_t rank, double score, const BuiltQuery& built);
 
+  unsigned threads_;
   std::vector<OpenShard> shards_;
   std::vector<std::string> skipped_;
   Xapian::Database db_;
+  ParallelMatcher matcher_{db_};
   StemLexicon stem_lexicon_;
   analysis::GermanAnalyzer analyzer_;
 };

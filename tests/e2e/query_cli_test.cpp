@@ -60,6 +60,17 @@ TEST_F(QueryCliTest, ExhaustiveRankingGivesTheSameTopPassagesOnTheSampleData) {
   }
 }
 
+TEST_F(QueryCliTest, JobsDoNotChangeTheRanking) {
+  for (const char* question : {"Wer wurde Interims-CEO von OpenAI?", "Altman Microsoft"}) {
+    const CommandResult one = query({"--format", "trec", "-n", "8", "--jobs", "1", question});
+    const CommandResult three = query({"--format", "trec", "-n", "8", "--jobs", "3", question});
+    ASSERT_EQ(one.exit_code, 0) << one.err;
+    EXPECT_FALSE(one.out.empty()) << question;
+    EXPECT_EQ(one.out, three.out) << question;
+  }
+  EXPECT_EQ(query({"--jobs", "0", "Altman"}).exit_code, 2);
+}
+
 TEST_F(QueryCliTest, FormatTrecPrintsRunLines) {
   const CommandResult result = query({"--format", "trec", "-n", "2", "Murati"});
   ASSERT_EQ(result.exit_code, 0) << result.err;

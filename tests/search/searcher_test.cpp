@@ -373,6 +373,37 @@ TEST(CandidateArticlesTest, PagesBeyondTheCandidatesEqualTheExhaustiveRanking) {
   }
 }
 
+// Matching on several threads (parallel_match.hpp) ranks as one thread does, in both phases,
+// sorted by date too, over shards.
+TEST(ParallelSearchTest, ThreadsRankAsOneThreadDoes) {
+  TempDir dir;
+  std::vector<TestArticle> articles;
+  for (size_t i = 0; i < 3 * kCandidateArticles; ++i) {
+    std::string text = i % 3 == 0 ? "Die Aktie stieg" : "Der Kurs fiel";
+    for (size_t repeat = 0; repeat < i % 5; ++repeat) text += " und die Bank verlor";
+    articles.push_back({"artikel" + std::to_string(1000 + i) + ".html",
+                        i % 4 == 0 ? "Aktienkurs" : "Bericht",
+                        {text + " am Tag " + std::to_string(i) + ".", "Die Zinsen stiegen."},
+                        {{"published", "2023-11-" + std::to_string(10 + i % 9)}}});
+  }
+  write_index(dir.path() / "a", {articles.begin(), articles.begin() + 200});
+  write_index(dir.path() / "b", {articles.begin() + 200, articles.end()});
+  const std::vector<fs::path> shards = {dir.path() / "a", dir.path() / "b"};
+  Searcher one(shards, false, 1);
+  Searcher three(shards, false, 3);
+  for (const std::string query : {"Wie stieg die Aktie", "Bank verlor Kurs", "Zinsen -Aktie"}) {
+    for (const SortBy sort : {SortBy::kRelevance, SortBy::kDate}) {
+      for (const unsigned per_article : {0U, 1U, 2U}) {
+        const SearchOptions options{.limit = 25, .per_article = per_article, .sort = sort};
+        const std::vector<Hit> expected = one.search(query, options);
+        const std::vector<Hit> found = three.search(query, options);
+        EXPECT_FALSE(found.empty()) << query;
+        EXPECT_EQ(ids_of(found), ids_of(expected)) << query << ", per article " << per_article;
+      }
+    }
+  }
+}
+
 // Closed compounds (#5): their parts are indexed and searched, below the whole word.
 class CompoundSearchTest : public ::testing::Test {
  protected:

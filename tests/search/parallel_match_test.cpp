@@ -1,0 +1,151 @@
+#include "search/parallel_match.hpp"
+
+#include <gtest/gtest.h>
+#include <xapian.h>
+
+#include <filesystem>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "search/docid_slice.hpp"
+#include "support/temp_dir.hpp"
+
+namespace fundstelle::query {
+namespace {
+
+namespace fs = std::filesystem;
+using fundstelle::testing::TempDir;
+
+constexpr Xapian::valueno kGroupSlot = 0;  // like the article slot: what collapsing groups by
+constexpr Xapian::valueno kDateSlot = 1;
+
+// Two shards of documents with few distinct contents (many equal weights), groups of adjacent
+// documents (some spanning a slice boundary), repeated dates, and a few deleted documents.
+class ParallelMatchTest : public ::testing::Test {
+ protected:
+  ParallelMatchTest() {
+    unsigned seed = 7;
+    const auto next = [&seed] {
+      seed = seed * 1103515245 + 12345;
+      return (seed >> 16) % 1000;
+    };
+    const std::vector<std::string> words = {"aktie", "kurs", "bank", "zins", "markt", "euro"};
+    for (int shard = 0; shard < 2; ++shard) {
+      const fs::path path = dir_.path() / ("shard" + std::to_string(shard));
+      Xapian::WritableDatabase db(path.string(), Xapian::DB_CREATE);
+      const int documents = shard == 0 ? 173 : 96;
+      for (int i = 0; i < documents; ++i) {
+        Xapian::Document doc;
+        const unsigned content = next() % 23;
+        for (size_t w = 0; w < words.size(); ++w) {
+          if ((content >> (w % 5)) & 1U) doc.add_term(words[w], 1 + (content + w) % 3);
+        }
+        doc.add_term("alle");
+        doc.add_value(kGroupSlot, "g" + std::to_string(shard) + "-" + std::to_string(i / 4));
+        doc.add_value(kDateSlot, "2023-11-" + std::to_string(10 + next() % 5));
+        db.add_document(doc);
+      }
+      for (Xapian::docid gone : {5U, 6U, 40U}) db.delete_document(gone);
+      db.commit();
+      paths_.push_back(path);
+    }
+  }
+
+  [[nodiscard]] Xapian::Database combined() const {
+    Xapian::Database db;
+    for (const fs::path& path : paths_) db.add_database(Xapian::Database(path.string()));
+    return db;
+  }
+
+  [[nodiscard]] ParallelMatcher matcher(unsigned threads) const {
+    std::vector<Xapian::Database> workers;
+    for (unsigned i = 1; i < threads; ++i) workers.push_back(combined());
+    return ParallelMatcher(combined(), std::move(workers));
+  }
+
+  TempDir dir_;
+  std::vector<fs::path> paths_;
+};
+
+std::vector<Xapian::docid> docids(const Matches& matches) {
+  std::vector<Xapian::docid> out;
+  for (const Match& match : matches.items) out.push_back(match.docid);
+  return out;
+}
+
+TEST_F(ParallelMatchTest, SlicesCoverEveryDocumentOnce) {
+  const Xapian::Database db = combined();
+  for (unsigned count : {1U, 2U, 3U, 7U, 500U}) {
+    std::multiset<Xapian::docid> seen;
+    for (unsigned index = 0; index < count; ++index) {
+      Xapian::Enquire enquire(db);
+      enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, Xapian::Query("alle"),
+                                      Xapian::Query((new DocidSlice(index, count))->release())));
+      const Xapian::MSet mset = enquire.get_mset(0, db.get_doccount());
+      for (Xapian::MSetIterator it = mset.begin(); it != mset.end(); ++it) seen.insert(*it);
+    }
+    EXPECT_EQ(seen.size(), db.get_doccount()) << count << " slices";
+    EXPECT_EQ(std::set<Xapian::docid>(seen.begin(), seen.end()).size(), seen.size())
+        << count << " slices";
+  }
+}
+
+TEST_F(ParallelMatchTest, GivesWhatOneEnquireGives) {
+  const Xapian::BM25Weight bm25;
+  const std::vector<Xapian::Query> words = {Xapian::Query("aktie"), Xapian::Query("kurs", 2),
+                                            Xapian::Query("zins"), Xapian::Query("euro")};
+  const Xapian::Query query(Xapian::Query::OP_OR, words.begin(), words.end());
+  using Order = MatchRequest::Order;
+  ParallelMatcher one = matcher(1);
+  for (unsigned threads : {2U, 3U}) {
+    ParallelMatcher many = matcher(threads);
+    for (Order order :
+         {Order::kRelevance, Order::kRelevanceThenValue, Order::kValueThenRelevance}) {
+      for (Xapian::doccount collapse : {0U, 1U, 2U}) {
+        for (Xapian::doccount count : {1U, 5U, 17U, 60U, 1000U}) {
+          MatchRequest request;
+          request.query = query;
+          request.weighting = &bm25;
+          request.order = order;
+          request.sort_slot = order == Order::kValueThenRelevance ? kDateSlot : kGroupSlot;
+          request.sort_descending = order == Order::kValueThenRelevance;
+          if (collapse > 0) request.collapse_slot = kGroupSlot;
+          request.collapse_max = collapse;
+          const Matches expected = one.top(request, count);
+          const Matches found = many.top(request, count);
+          const std::string what = std::to_string(threads) + " threads, order " +
+                                   std::to_string(static_cast<int>(order)) + ", collapse " +
+                                   std::to_string(collapse) + ", top " + std::to_string(count);
+          ASSERT_EQ(docids(found), docids(expected)) << what;
+          for (size_t i = 0; i < found.items.size(); ++i) {
+            EXPECT_NEAR(found.items[i].weight, expected.items[i].weight, 1e-9) << what;
+            EXPECT_EQ(found.items[i].collapse_key, expected.items[i].collapse_key) << what;
+          }
+        }
+      }
+    }
+  }
+}
+
+TEST_F(ParallelMatchTest, ReadsDocumentsOnlyWhenAsked) {
+  const Xapian::BM25Weight bm25;
+  MatchRequest request;
+  request.query = Xapian::Query("bank");
+  request.weighting = &bm25;
+  ParallelMatcher many = matcher(2);
+  const Matches without = many.top(request, 3);
+  ASSERT_FALSE(without.items.empty());
+  EXPECT_EQ(without.items[0].document.get_docid(), 0U);
+  request.documents = true;
+  const Matches with = many.top(request, 3);
+  ASSERT_FALSE(with.items.empty());
+  const Xapian::Database db = combined();
+  for (const Match& match : with.items) {
+    EXPECT_EQ(match.document.get_value(kGroupSlot),
+              db.get_document(match.docid).get_value(kGroupSlot));
+  }
+}
+
+}  // namespace
+}  // namespace fundstelle::query
