@@ -20,10 +20,13 @@ CandidateArticles find_candidate_articles(ParallelMatcher& matcher,
   request.collapse_max = 1;
   const Matches best = matcher.top(request, articles);
 
+  CandidateArticles found;
   std::vector<Xapian::Query> terms;
   terms.reserve(best.items.size());
-  for (const Match& match : best.items) terms.emplace_back(article_term(match.collapse_key));
-  CandidateArticles found;
+  for (const Match& match : best.items) {
+    found.terms.push_back(article_term(match.collapse_key));
+    terms.emplace_back(found.terms.back());
+  }
   found.articles = static_cast<Xapian::doccount>(best.items.size());
   found.matches_estimated = best.matches_estimated;
   found.filter = terms.empty() ? Xapian::Query::MatchNothing

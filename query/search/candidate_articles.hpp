@@ -7,6 +7,9 @@
 
 #include <xapian.h>
 
+#include <string>
+#include <vector>
+
 #include "search/parallel_match.hpp"
 
 namespace fundstelle::query {
@@ -17,8 +20,9 @@ namespace fundstelle::query {
 inline constexpr Xapian::doccount kCandidateArticles = 110;
 
 struct CandidateArticles {
-  Xapian::Query filter;           // OR of the articles' Q terms; MatchNothing if none
-  Xapian::doccount articles = 0;  // how many were found (< asked: every matching article)
+  Xapian::Query filter;            // OR of the articles' Q terms; MatchNothing if none
+  std::vector<std::string> terms;  // the articles' Q terms
+  Xapian::doccount articles = 0;   // how many were found (< asked: every matching article)
   // Passages the candidate query matches (Xapian's estimate).
   Xapian::doccount matches_estimated = 0;
 };

@@ -186,10 +186,9 @@ class Builder {
     } else if (!phrases.empty()) {
       must.push_back(any_of(std::move(phrases)));
     }
-    // A multi-word synonym is a phrase, which the candidate filter must not probe (Xapian
-    // 1.4.22, see restricted() in filter_queries.hpp); restricted safely, the question would
-    // cost what ranking it exhaustively costs, so it is ranked exhaustively.
-    if (top_level && plain_question && !stems.empty() && !has_synonym_phrase_) {
+    // A multi-word synonym is a phrase: the candidate query has its words' stems ANDed, the
+    // searcher restricts the full query with a filter the phrase may meet (DocidSet).
+    if (top_level && plain_question && !stems.empty()) {
       add_multiword_synonyms(analyzed, stems, Evidence::kStem);
       // Stopwords stay out: their posting lists hold nearly every passage, and looking each
       // candidate up in them costs as much as the full query (measured with bench_query).
@@ -375,7 +374,6 @@ class Builder {
       alternatives.push_back(
           scaled(1.0 / static_cast<double>(member_words.size()),
                  evidence == Evidence::kAll ? phrase(member_words) : all_stems(member_words)));
-      if (evidence == Evidence::kAll) has_synonym_phrase_ = true;
     }
     if (alternatives.empty()) return Xapian::Query::MatchNothing;
     return scaled(w_.synonym, any_of(std::move(alternatives)));
@@ -435,7 +433,6 @@ class Builder {
   const QueryResources& resources_;
   BuiltQuery& out_;
   int sequences_ = 0;  // sequence() calls so far: the first is the whole query, later ones groups
-  bool has_synonym_phrase_ = false;  // a multi-word synonym member became a phrase
 };
 
 }  // namespace

@@ -10,6 +10,7 @@
 #include "schema.hpp"
 #include "search/candidate_articles.hpp"
 #include "search/context.hpp"
+#include "search/docid_set.hpp"
 #include "search/explain.hpp"
 #include "search/filter_queries.hpp"
 #include "search/highlighter.hpp"
@@ -170,10 +171,7 @@ Searcher::Searcher(const std::vector<std::filesystem::path>& indexes, bool allow
 
 ParallelMatcher Searcher::new_matcher() {
   // A remote shard's server matches it on its own; it could not run a DocidSlice either.
-  const bool all_local = std::all_of(shards_.begin(), shards_.end(), [](const OpenShard& shard) {
-    return shard.spec.kind == ShardSpec::Kind::kLocal;
-  });
-  if (threads_ < 2 || !all_local) return ParallelMatcher(db_);
+  if (threads_ < 2 || !all_local()) return ParallelMatcher(db_);
   for (int attempt = 1;; ++attempt) {
     std::optional<std::vector<Xapian::Database>> handles = opened_again(shards_, threads_ - 1);
     if (handles) return ParallelMatcher(db_, std::move(*handles));
@@ -238,7 +236,9 @@ std::vector<Hit> Searcher::ranked(const BuiltQuery& built, const SearchOptions& 
   return retrying([&] {
     const Xapian::Query query = filtered_query(built.query, options, built.positional);
     const size_t wanted = options.offset + options.limit;
-    if (options.sort == SortBy::kRelevance && !options.exhaustive && !built.candidates.empty()) {
+    // A remote server could not run the filter a query with phrases needs here (DocidSet).
+    if (options.sort == SortBy::kRelevance && !options.exhaustive && !built.candidates.empty() &&
+        (!built.positional || all_local())) {
       const auto asked =
           static_cast<Xapian::doccount>(std::max<size_t>(kCandidateArticles, 2 * wanted));
       // The candidate query has no phrases (a synonym's words are ANDed there).
@@ -246,9 +246,8 @@ std::vector<Hit> Searcher::ranked(const BuiltQuery& built, const SearchOptions& 
           matcher_, filtered_query(built.candidates, options, false), weighting, asked);
       // Ranking only the candidates' passages, a wide window costs little: 4 * 10 + 20 left no
       // question of the 500 to widen it again (46 did with 25), and p95 / p99 fell by ~15 %.
-      RankedPassages in_candidates =
-          top_passages(restricted(query, candidates.filter, built.positional), weighting, options,
-                       built, 4 * wanted + 20);
+      RankedPassages in_candidates = top_passages(in_candidate_articles(query, candidates, built),
+                                                  weighting, options, built, 4 * wanted + 20);
       // Fewer hits than asked from a full candidate set: articles beyond it may fill the page.
       if (in_candidates.hits.size() >= options.limit || candidates.articles < asked) {
         matches_estimated = candidates.matches_estimated;
@@ -259,6 +258,31 @@ std::vector<Hit> Searcher::ranked(const BuiltQuery& built, const SearchOptions& 
     matches_estimated = all.matches_estimated;
     return finish(std::move(all), built, weighting, options);
   });
+}
+
+bool Searcher::all_local() const {
+  return std::all_of(shards_.begin(), shards_.end(), [](const OpenShard& shard) {
+    return shard.spec.kind == ShardSpec::Kind::kLocal;
+  });
+}
+
+Xapian::Query Searcher::in_candidate_articles(const Xapian::Query& query,
+                                              const CandidateArticles& candidates,
+                                              const BuiltQuery& built) const {
+  if (!built.positional) return restricted(query, candidates.filter, false);
+  // Their passages, listed per shard: a filter the phrase-holding query drives.
+  auto by_shard = std::make_shared<DocidSet::ByShard>();
+  for (const OpenShard& shard : shards_) {
+    std::vector<Xapian::docid>& docids = (*by_shard)[shard.db.get_uuid()];
+    for (const std::string& term : candidates.terms) {
+      for (auto it = shard.db.postlist_begin(term); it != shard.db.postlist_end(term); ++it) {
+        docids.push_back(*it);
+      }
+    }
+    std::sort(docids.begin(), docids.end());
+  }
+  return Xapian::Query(Xapian::Query::OP_FILTER, query,
+                       Xapian::Query((new DocidSet(std::move(by_shard)))->release()));
 }
 
 Searcher::RankedPassages Searcher::top_passages(const Xapian::Query& query,

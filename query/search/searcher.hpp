@@ -12,6 +12,7 @@
 
 #include "analysis/german_analyzer.hpp"
 #include "search/article_reader.hpp"
+#include "search/candidate_articles.hpp"
 #include "search/hit.hpp"
 #include "search/index_stats.hpp"
 #include "search/parallel_match.hpp"
@@ -109,6 +110,11 @@ class Searcher {
     std::vector<Xapian::docid> xapian_ids;
     Xapian::doccount matches_estimated = 0;
   };
+  [[nodiscard]] bool all_local() const;
+  // `query` restricted to the passages of `candidates`.
+  [[nodiscard]] Xapian::Query in_candidate_articles(const Xapian::Query& query,
+                                                    const CandidateArticles& candidates,
+                                                    const BuiltQuery& built) const;
   // `first_window`: how many matches to fetch at first; doubled while duplicates leave the page
   // short.
   RankedPassages top_passages(const Xapian::Query& query, const Xapian::Weight& weighting,

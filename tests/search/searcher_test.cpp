@@ -267,8 +267,8 @@ TEST_F(SearcherTest, EqualScoresRankByArticleIdInOneIndexAndInShards) {
   }
 }
 
-// A multi-word synonym is a phrase, which the candidate filter must not probe (restricted() in
-// filter_queries.hpp), so such questions rank exhaustively; this checks the property.
+// A multi-word synonym is a phrase, which a filter must not probe (restricted() in
+// filter_queries.hpp): the candidate phase restricts such questions with a DocidSet.
 TEST_F(SearcherTest, SynonymPhrasesScoreAlikeWithAndWithoutTheCandidatePhase) {
   const fs::path index = dir_.path() / "eu";
   write_index(index, {{"daenemark.html",
@@ -316,10 +316,24 @@ TEST(FilteredPhraseTest, FiltersDoNotChangeTheScoresOfPassagesWithPhrases) {
   write_index(dir.path() / "index", articles);
   Searcher searcher({dir.path() / "index"});
   std::map<std::string, double> unfiltered;
-  for (const Hit& hit : searcher.search("Dänemark EU", {.limit = 2000, .per_article = 0})) {
+  for (const Hit& hit :
+       searcher.search("Dänemark EU", {.limit = 2000, .per_article = 0, .exhaustive = true})) {
     unfiltered[id_of(hit)] = hit.score;
   }
   ASSERT_GT(unfiltered.size(), 500u);
+  // The candidate phase restricts the phrase-holding question to 110 of the 400 articles
+  // (DocidSet): the scores are those of the exhaustive ranking and the sums of their parts.
+  for (size_t limit : {size_t{3}, size_t{10}, size_t{40}}) {
+    const std::vector<Hit> hits =
+        searcher.search("Dänemark EU", {.limit = limit, .per_article = 0, .explain = true});
+    ASSERT_EQ(hits.size(), limit);
+    for (const Hit& hit : hits) {
+      EXPECT_NEAR(hit.score, unfiltered.at(id_of(hit)), 1e-6) << id_of(hit);
+      double parts = 0;
+      for (const TermContribution& part : hit.explanation) parts += part.weight;
+      EXPECT_NEAR(hit.score, parts, 1e-6) << id_of(hit);
+    }
+  }
   // The same question filtered: the same scores. A required word restricts like a filter and
   // adds its weight as before.
   for (const char* query :
