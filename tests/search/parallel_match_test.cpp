@@ -3,11 +3,14 @@
 #include <gtest/gtest.h>
 #include <xapian.h>
 
+#include <algorithm>
 #include <filesystem>
+#include <memory>
 #include <set>
 #include <string>
 #include <vector>
 
+#include "search/docid_set.hpp"
 #include "search/docid_slice.hpp"
 #include "support/temp_dir.hpp"
 
@@ -88,6 +91,30 @@ TEST_F(ParallelMatchTest, SlicesCoverEveryDocumentOnce) {
     EXPECT_EQ(seen.size(), db.get_doccount()) << count << " slices";
     EXPECT_EQ(std::set<Xapian::docid>(seen.begin(), seen.end()).size(), seen.size())
         << count << " slices";
+  }
+}
+
+// DocidSet (docid_set.hpp) filters to the given documents of each shard, named by its UUID,
+// whichever side drives.
+TEST_F(ParallelMatchTest, DocidSetKeepsTheGivenDocumentsOfEachShard) {
+  const Xapian::Database db = combined();
+  auto given = std::make_shared<DocidSet::ByShard>();
+  (*given)[Xapian::Database(paths_[0].string()).get_uuid()] = {1, 2, 7, 40, 41, 173};
+  (*given)[Xapian::Database(paths_[1].string()).get_uuid()] = {3, 96};
+  // Combined docids interleave the two shards: shard s's docid d is 2 * (d - 1) + s + 1.
+  const std::set<Xapian::docid> expected = {1, 3, 13, 81, 345, 6, 192};  // 40 was deleted
+  for (const char* term : {"alle", "bank"}) {
+    Xapian::Enquire enquire(db);
+    enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, Xapian::Query(term),
+                                    Xapian::Query((new DocidSet(given))->release())));
+    std::set<Xapian::docid> found;
+    const Xapian::MSet mset = enquire.get_mset(0, db.get_doccount());
+    for (Xapian::MSetIterator it = mset.begin(); it != mset.end(); ++it) found.insert(*it);
+    if (std::string(term) == "alle") {
+      EXPECT_EQ(found, expected);
+    } else {
+      EXPECT_TRUE(std::includes(expected.begin(), expected.end(), found.begin(), found.end()));
+    }
   }
 }
 
