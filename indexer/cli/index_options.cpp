@@ -17,8 +17,8 @@ void register_index_options(CLI::App& app, IndexOptions& options) {
       "Exit status: 0 ok, 1 finished but some inputs were skipped, 2 fatal error.");
   app.add_option("--db", options.db, "Index directory (default: $FUNDSTELLE_DB or XDG data dir)")
       ->type_name("DIR");
-  app.add_option("paths", options.inputs, "Files or directories to index")
-      ->required()
+  app.add_option("paths", options.inputs,
+                 "Files or directories to index (none with --compact: compact the index only)")
       ->type_name("PATH...");
   app.add_option("--exclude", options.excludes,
                  "Skip files matching this glob below a directory (repeatable; also read from "
@@ -44,6 +44,12 @@ void register_index_options(CLI::App& app, IndexOptions& options) {
                  "inputs with matching records give one article per record, docid FILE#id")
       ->type_name("MAP.json");
   app.add_option("-j,--jobs", options.jobs, "Extraction threads (default: one per core)");
+  // Without paths a run can only compact; --prune would empty the index.
+  app.final_callback([&options] {
+    if (options.inputs.empty() && (!options.compact || options.prune || options.extract_only)) {
+      throw CLI::RequiredError("paths");
+    }
+  });
   app.add_option("--shards", options.shards,
                  "Shards of a new index, written in parallel (default: one per core; an existing "
                  "index keeps its own)");

@@ -237,8 +237,10 @@ TEST(PipelineTest, CompactMergesTheShardsAndKeepsTheAnswers) {
   const std::set<std::string> before = docids_for(db, "Zitronenfalter Garten");
   ASSERT_EQ(before.size(), 20u);
 
-  const CommandResult compacted =
-      run_command({kIndexBin, "--compact", "--db", db.string(), in.string()});
+  // Without paths only --compact is allowed: --prune would empty the index.
+  EXPECT_EQ(run_command({kIndexBin, "--db", db.string()}).exit_code, 2);
+  EXPECT_EQ(run_command({kIndexBin, "--compact", "--prune", "--db", db.string()}).exit_code, 2);
+  const CommandResult compacted = run_command({kIndexBin, "--compact", "--db", db.string()});
   ASSERT_EQ(compacted.exit_code, 0) << compacted.err;
   EXPECT_NE(compacted.err.find("merged into one compacted database"), std::string::npos)
       << compacted.err;
