@@ -173,7 +173,12 @@ ParallelMatcher Searcher::new_matcher() {
   // A remote shard's server matches it on its own; it could not run a DocidSlice either.
   if (threads_ < 2 || !all_local()) return ParallelMatcher(db_);
   for (int attempt = 1;; ++attempt) {
-    std::optional<std::vector<Xapian::Database>> handles = opened_again(shards_, threads_ - 1);
+    std::optional<std::vector<Xapian::Database>> handles;
+    try {
+      handles = opened_again(shards_, threads_ - 1);
+    } catch (const Xapian::DatabaseOpeningError&) {
+      return ParallelMatcher(db_);  // e.g. out of file descriptors: one thread ranks alike
+    }
     if (handles) return ParallelMatcher(db_, std::move(*handles));
     if (attempt == kReopenAttempts) return ParallelMatcher(db_);
     db_.reopen();

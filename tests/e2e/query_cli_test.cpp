@@ -69,6 +69,14 @@ TEST_F(QueryCliTest, JobsDoNotChangeTheRanking) {
     EXPECT_EQ(one.out, three.out) << question;
   }
   EXPECT_EQ(query({"--jobs", "0", "Altman"}).exit_code, 2);
+  // Too few file descriptors for 64 threads' handles: one thread ranks, alike.
+  const CommandResult one = query({"--format", "trec", "-n", "8", "--jobs", "1", "Altman"});
+  const CommandResult starved =
+      run_command({"/bin/sh", "-c",
+                   "ulimit -n 40 && exec \"$0\" --db \"$1\" --format trec -n 8 --jobs 64 Altman",
+                   kQueryBin, db()});
+  ASSERT_EQ(starved.exit_code, 0) << starved.err;
+  EXPECT_EQ(starved.out, one.out);
 }
 
 TEST_F(QueryCliTest, FormatTrecPrintsRunLines) {
