@@ -21,16 +21,9 @@ CandidateArticles find_candidate_articles(ParallelMatcher& matcher,
   const Matches best = matcher.top(request, articles);
 
   CandidateArticles found;
-  std::vector<Xapian::Query> terms;
-  terms.reserve(best.items.size());
-  for (const Match& match : best.items) {
-    found.terms.push_back(article_term(match.collapse_key));
-    terms.emplace_back(found.terms.back());
-  }
-  found.articles = static_cast<Xapian::doccount>(best.items.size());
+  found.terms.reserve(best.items.size());
+  for (const Match& match : best.items) found.terms.push_back(article_term(match.collapse_key));
   found.matches_estimated = best.matches_estimated;
-  found.filter = terms.empty() ? Xapian::Query::MatchNothing
-                               : Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
   return found;
 }
 

@@ -20,9 +20,8 @@ namespace fundstelle::query {
 inline constexpr Xapian::doccount kCandidateArticles = 110;
 
 struct CandidateArticles {
-  Xapian::Query filter;            // OR of the articles' Q terms; MatchNothing if none
-  std::vector<std::string> terms;  // the articles' Q terms
-  Xapian::doccount articles = 0;   // how many were found (< asked: every matching article)
+  // The articles' Q terms, best first; fewer than asked: every article that matches.
+  std::vector<std::string> terms;
   // Passages the candidate query matches (Xapian's estimate).
   Xapian::doccount matches_estimated = 0;
 };

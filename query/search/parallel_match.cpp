@@ -6,7 +6,7 @@
 #include <thread>
 #include <unordered_map>
 
-#include "search/docid_slice.hpp"
+#include "search/docid_filters.hpp"
 
 namespace fundstelle::query {
 namespace {

@@ -10,7 +10,7 @@
 #include "schema.hpp"
 #include "search/candidate_articles.hpp"
 #include "search/context.hpp"
-#include "search/docid_set.hpp"
+#include "search/docid_filters.hpp"
 #include "search/explain.hpp"
 #include "search/filter_queries.hpp"
 #include "search/highlighter.hpp"
@@ -254,7 +254,7 @@ std::vector<Hit> Searcher::ranked(const BuiltQuery& built, const SearchOptions& 
       RankedPassages in_candidates = top_passages(in_candidate_articles(query, candidates, built),
                                                   weighting, options, built, 4 * wanted + 20);
       // Fewer hits than asked from a full candidate set: articles beyond it may fill the page.
-      if (in_candidates.hits.size() >= options.limit || candidates.articles < asked) {
+      if (in_candidates.hits.size() >= options.limit || candidates.terms.size() < asked) {
         matches_estimated = candidates.matches_estimated;
         return finish(std::move(in_candidates), built, weighting, options);
       }
@@ -274,7 +274,13 @@ bool Searcher::all_local() const {
 Xapian::Query Searcher::in_candidate_articles(const Xapian::Query& query,
                                               const CandidateArticles& candidates,
                                               const BuiltQuery& built) const {
-  if (!built.positional) return restricted(query, candidates.filter, false);
+  if (!built.positional) {
+    // An OR of no terms matches nothing.
+    return restricted(
+        query,
+        Xapian::Query(Xapian::Query::OP_OR, candidates.terms.begin(), candidates.terms.end()),
+        false);
+  }
   // Their passages, listed per shard: a filter the phrase-holding query drives.
   auto by_shard = std::make_shared<DocidSet::ByShard>();
   for (const OpenShard& shard : shards_) {

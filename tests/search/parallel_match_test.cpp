@@ -10,8 +10,7 @@
 #include <string>
 #include <vector>
 
-#include "search/docid_set.hpp"
-#include "search/docid_slice.hpp"
+#include "search/docid_filters.hpp"
 #include "support/temp_dir.hpp"
 
 namespace fundstelle::query {
@@ -94,7 +93,7 @@ TEST_F(ParallelMatchTest, SlicesCoverEveryDocumentOnce) {
   }
 }
 
-// DocidSet (docid_set.hpp) filters to the given documents of each shard, named by its UUID,
+// DocidSet (docid_filters.hpp) filters to the given documents of each shard, named by its UUID,
 // whichever side drives.
 TEST_F(ParallelMatchTest, DocidSetKeepsTheGivenDocumentsOfEachShard) {
   const Xapian::Database db = combined();

@@ -1,0 +1,68 @@
+#include "search/docid_filters.hpp"
+
+#include <algorithm>
+
+namespace fundstelle::query {
+namespace {
+
+const std::vector<Xapian::docid> kNone;
+
+}  // namespace
+
+DocidSlice::DocidSlice(unsigned index, unsigned count) : index_(index), count_(count) {}
+
+void DocidSlice::init(const Xapian::Database& db) {
+  // Deleted documents leave gaps: the slices cut the range of docids, not the documents.
+  const auto last = static_cast<unsigned long long>(db.get_lastdocid());
+  first_ = static_cast<Xapian::docid>(last * index_ / count_ + 1);
+  last_ = static_cast<Xapian::docid>(last * (index_ + 1) / count_);
+  size_ = last_ >= first_ ? last_ - first_ + 1 : 0;
+  current_ = 0;
+}
+
+void DocidSlice::next(double /*min_wt*/) { current_ = current_ == 0 ? first_ : current_ + 1; }
+
+void DocidSlice::skip_to(Xapian::docid did, double /*min_wt*/) {
+  current_ = std::max({current_, did, first_});
+}
+
+bool DocidSlice::at_end() const { return current_ > last_; }
+
+Xapian::docid DocidSlice::get_docid() const { return current_; }
+
+DocidSlice* DocidSlice::clone() const { return new DocidSlice(index_, count_); }
+
+std::string DocidSlice::get_description() const {
+  return "DocidSlice(" + std::to_string(index_ + 1) + " of " + std::to_string(count_) + ")";
+}
+
+DocidSet::DocidSet(std::shared_ptr<const ByShard> docids) : by_shard_(std::move(docids)) {}
+
+void DocidSet::init(const Xapian::Database& db) {
+  const auto found = by_shard_->find(db.get_uuid());
+  docids_ = found == by_shard_->end() ? &kNone : &found->second;
+  // A true, if loose, upper bound, never below the query's estimate: the query drives.
+  size_ = db.get_doccount() + 1;
+  next_ = 0;
+}
+
+void DocidSet::next(double /*min_wt*/) { ++next_; }
+
+void DocidSet::skip_to(Xapian::docid did, double /*min_wt*/) {
+  const auto from = docids_->begin() + static_cast<std::ptrdiff_t>(next_ == 0 ? 0 : next_ - 1);
+  next_ = static_cast<size_t>(std::lower_bound(from, docids_->end(), did) - docids_->begin()) + 1;
+}
+
+bool DocidSet::at_end() const { return next_ > docids_->size(); }
+
+Xapian::docid DocidSet::get_docid() const { return (*docids_)[next_ - 1]; }
+
+DocidSet* DocidSet::clone() const { return new DocidSet(by_shard_); }
+
+std::string DocidSet::get_description() const {
+  size_t count = 0;
+  for (const auto& [uuid, docids] : *by_shard_) count += docids.size();
+  return "DocidSet(" + std::to_string(count) + " documents)";
+}
+
+}  // namespace fundstelle::query

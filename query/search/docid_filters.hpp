@@ -1,0 +1,79 @@
+// Posting sources that only filter (weight 0) by document id, one shard at a time: Xapian runs
+// a posting source per shard, so the docids they see are that shard's own.
+#pragma once
+
+#include <xapian.h>
+
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace fundstelle::query {
+
+// What every such filter shares: its size bounds, and a check() that just moves on.
+class DocidFilter : public Xapian::PostingSource {
+ public:
+  [[nodiscard]] Xapian::doccount get_termfreq_min() const override { return 0; }
+  [[nodiscard]] Xapian::doccount get_termfreq_est() const override { return size_; }
+  [[nodiscard]] Xapian::doccount get_termfreq_max() const override { return size_; }
+  bool check(Xapian::docid did, double min_wt) override {
+    skip_to(did, min_wt);
+    return true;
+  }
+
+ protected:
+  Xapian::doccount size_ = 0;  // set by init(): how many documents the filter may let through
+};
+
+// One of n equal slices of each shard's docids: the unit of work of a parallel match
+// (parallel_match.hpp).
+class DocidSlice : public DocidFilter {
+ public:
+  // Slice `index` (0-based) of `count`.
+  DocidSlice(unsigned index, unsigned count);
+
+  void init(const Xapian::Database& db) override;
+  void next(double min_wt) override;
+  void skip_to(Xapian::docid did, double min_wt) override;
+  [[nodiscard]] bool at_end() const override;
+  [[nodiscard]] Xapian::docid get_docid() const override;
+  [[nodiscard]] DocidSlice* clone() const override;
+  [[nodiscard]] std::string get_description() const override;
+
+ private:
+  unsigned index_;
+  unsigned count_;
+  Xapian::docid first_ = 1;  // the slice is [first_, last_]
+  Xapian::docid last_ = 0;
+  Xapian::docid current_ = 0;  // 0: before the first next()
+};
+
+// Given documents of each shard, as a filter that never drives the match: it says it may hold
+// one document more than the shard, so Xapian's AND puts the query first, advances the query
+// (next, skip_to) and asks this filter (check), never the other way round. That is what a query
+// with phrases needs in Xapian 1.4.22 (restricted(), filter_queries.hpp), and the filter's
+// check() still leaps the query straight to the next given document.
+class DocidSet : public DocidFilter {
+ public:
+  // Each shard's own (not the combined database's) docids, ascending, keyed by the shard's
+  // UUID; a shard not listed contributes nothing.
+  using ByShard = std::map<std::string, std::vector<Xapian::docid>>;
+
+  explicit DocidSet(std::shared_ptr<const ByShard> docids);
+
+  void init(const Xapian::Database& db) override;
+  void next(double min_wt) override;
+  void skip_to(Xapian::docid did, double min_wt) override;
+  [[nodiscard]] bool at_end() const override;
+  [[nodiscard]] Xapian::docid get_docid() const override;
+  [[nodiscard]] DocidSet* clone() const override;
+  [[nodiscard]] std::string get_description() const override;
+
+ private:
+  std::shared_ptr<const ByShard> by_shard_;
+  const std::vector<Xapian::docid>* docids_ = nullptr;  // this shard's, after init()
+  size_t next_ = 0;  // index of the current docid + 1; 0 before the first next()
+};
+
+}  // namespace fundstelle::query
