@@ -46,6 +46,11 @@ std::shared_ptr<const extract::XmlMap> load_xml_map(const cli::IndexOptions& opt
   return map.value();
 }
 
+// Passages waiting for each shard's writer. A writer stops taking articles while Xapian flushes
+// its buffer (every 1,000 passages); the queue has to hold what the workers make meanwhile, or
+// they block on it and the other shards' writers run dry.
+constexpr size_t kShardQueuePassages = 2048;
+
 unsigned threads_or_cores(unsigned requested) {
   return requested > 0 ? requested : std::max(1u, std::thread::hardware_concurrency());
 }
@@ -147,7 +152,8 @@ RunSummary run_index(const cli::IndexOptions& options) {
   pipeline::BoundedQueue<sources::InputRecord> records(2 * worker_count + 2);
   std::vector<std::unique_ptr<pipeline::BoundedQueue<PreparedArticle>>> shard_queues;
   for (unsigned i = 0; i < shard_count; ++i) {
-    shard_queues.push_back(std::make_unique<pipeline::BoundedQueue<PreparedArticle>>(8));
+    shard_queues.push_back(
+        std::make_unique<pipeline::BoundedQueue<PreparedArticle>>(kShardQueuePassages));
   }
   std::mutex failure_mutex;
   std::exception_ptr failure;  // the first fatal error of any thread
@@ -224,7 +230,10 @@ RunSummary run_index(const cli::IndexOptions& options) {
             tally.add(&RunSummary::passages, indexed.passages.size());
             ++progress.articles;
             PreparedArticle prepared{indexed.docid, writer::build_documents(indexed, analyzer)};
-            if (!shard_queues[index.shard_of(indexed.docid)]->push(std::move(prepared))) return;
+            const size_t passages = prepared.documents.passages.size();
+            if (!shard_queues[index.shard_of(indexed.docid)]->push(std::move(prepared), passages)) {
+              return;
+            }
           }
         }
       } catch (...) {

@@ -1,5 +1,6 @@
 // A blocking multi-producer/multi-consumer queue with a capacity: the back-pressure that keeps
-// the indexing pipeline's memory bounded whatever the input size.
+// the indexing pipeline's memory bounded whatever the input size. Items may weigh more than one
+// unit (an article counts its passages), so that the capacity bounds memory, not a count.
 #pragma once
 
 #include <condition_variable>
@@ -15,12 +16,14 @@ class BoundedQueue {
  public:
   explicit BoundedQueue(size_t capacity) : capacity_(capacity) {}
 
-  // Blocks while full. Returns false (dropping `item`) if the queue was closed.
-  bool push(T item) {
+  // Blocks while the queue holds `capacity` units; an item heavier than that still goes into an
+  // empty queue. Returns false (dropping `item`) if the queue was closed.
+  bool push(T item, size_t weight = 1) {
     std::unique_lock lock(mutex_);
-    not_full_.wait(lock, [&] { return items_.size() < capacity_ || closed_; });
+    not_full_.wait(lock, [&] { return load_ == 0 || load_ + weight <= capacity_ || closed_; });
     if (closed_) return false;
-    items_.push_back(std::move(item));
+    items_.push_back({std::move(item), weight});
+    load_ += weight;
     not_empty_.notify_one();
     return true;
   }
@@ -30,10 +33,12 @@ class BoundedQueue {
     std::unique_lock lock(mutex_);
     not_empty_.wait(lock, [&] { return !items_.empty() || closed_; });
     if (items_.empty()) return std::nullopt;
-    T item = std::move(items_.front());
+    Weighed front = std::move(items_.front());
     items_.pop_front();
-    not_full_.notify_one();
-    return item;
+    load_ -= front.weight;
+    // Several small items may fit where the popped one was: wake every waiting producer.
+    not_full_.notify_all();
+    return std::move(front.item);
   }
 
   // No more pushes; consumers drain what is left, then pop() returns std::nullopt.
@@ -49,7 +54,12 @@ class BoundedQueue {
   std::mutex mutex_;
   std::condition_variable not_empty_;
   std::condition_variable not_full_;
-  std::deque<T> items_;
+  struct Weighed {
+    T item;
+    size_t weight;
+  };
+  std::deque<Weighed> items_;
+  size_t load_ = 0;  // sum of the items' weights
   bool closed_ = false;
 };
 
