@@ -20,7 +20,7 @@ class BoundedQueue {
   // empty queue. Returns false (dropping `item`) if the queue was closed.
   bool push(T item, size_t weight = 1) {
     std::unique_lock lock(mutex_);
-    not_full_.wait(lock, [&] { return load_ == 0 || load_ + weight <= capacity_ || closed_; });
+    not_full_.wait(lock, [&] { return items_.empty() || load_ + weight <= capacity_ || closed_; });
     if (closed_) return false;
     items_.push_back({std::move(item), weight});
     load_ += weight;
