@@ -38,6 +38,7 @@ struct Options {
   bool synonyms = true;
   bool suggestions = true;
   bool exhaustive = false;
+  fs::path per_query;  // the last run's time of each question, for finding the slow ones
 };
 
 double percentile(std::vector<double> values, double p) {
@@ -163,6 +164,8 @@ int main(int argc, char** argv) {
   app.add_flag("!--no-synonyms", o.synonyms, "leave synonyms out");
   app.add_flag("!--no-suggestions", o.suggestions, "leave the spelling check out");
   app.add_flag("--exhaustive", o.exhaustive, "rank every matching passage (no candidate phase)");
+  app.add_option("--per-query", o.per_query,
+                 "write the last run's milliseconds per question here (JSON Lines)");
   CLI11_PARSE(app, argc, argv);
   try {
     auto topics = q::read_topics(o.queries);
@@ -258,6 +261,13 @@ int main(int argc, char** argv) {
         }));
       }
       if (run == 0) continue;
+      if (!o.per_query.empty()) {
+        std::ofstream out(o.per_query);
+        for (size_t i = 0; i < topics.value().size(); ++i) {
+          out << "{\"id\":\"" << topics.value()[i].id << "\",\"fundstelle\":" << fundstelle_ms[i]
+              << ",\"xapian\":" << xapian_ms[i] << "}\n";
+        }
+      }
       report("fundstelle", run, fundstelle_ms, fundstelle_hits);
       report("fundstelle, 1 thread", run, one_thread_ms, one_thread_hits);
       report("xapian", run, xapian_ms, xapian_hits);

@@ -22,7 +22,11 @@ CandidateArticles find_candidate_articles(ParallelMatcher& matcher,
 
   CandidateArticles found;
   found.terms.reserve(best.items.size());
-  for (const Match& match : best.items) found.terms.push_back(article_term(match.collapse_key));
+  found.best_passages.reserve(best.items.size());
+  for (const Match& match : best.items) {
+    found.terms.push_back(article_term(match.collapse_key));
+    found.best_passages.push_back(match.docid);
+  }
   found.matches_estimated = best.matches_estimated;
   return found;
 }

@@ -22,6 +22,8 @@ inline constexpr Xapian::doccount kCandidateArticles = 110;
 struct CandidateArticles {
   // The articles' Q terms, best first; fewer than asked: every article that matches.
   std::vector<std::string> terms;
+  // Each article's best passage, a docid of the combined database (it names the article's shard).
+  std::vector<Xapian::docid> best_passages;
   // Passages the candidate query matches (Xapian's estimate).
   Xapian::doccount matches_estimated = 0;
 };

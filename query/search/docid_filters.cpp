@@ -36,13 +36,15 @@ std::string DocidSlice::get_description() const {
   return "DocidSlice(" + std::to_string(index_ + 1) + " of " + std::to_string(count_) + ")";
 }
 
-DocidSet::DocidSet(std::shared_ptr<const ByShard> docids) : by_shard_(std::move(docids)) {}
+DocidSet::DocidSet(std::shared_ptr<const ByShard> docids, Role role)
+    : by_shard_(std::move(docids)), role_(role) {}
 
 void DocidSet::init(const Xapian::Database& db) {
   const auto found = by_shard_->find(db.get_uuid());
   docids_ = found == by_shard_->end() ? &kNone : &found->second;
-  // A true, if loose, upper bound, never below the query's estimate: the query drives.
-  size_ = db.get_doccount() + 1;
+  // kFollows: a true, if loose, upper bound, never below the query's estimate.
+  size_ = role_ == Role::kDrives ? static_cast<Xapian::doccount>(docids_->size())
+                                 : db.get_doccount() + 1;
   next_ = 0;
 }
 
@@ -57,7 +59,7 @@ bool DocidSet::at_end() const { return next_ > docids_->size(); }
 
 Xapian::docid DocidSet::get_docid() const { return (*docids_)[next_ - 1]; }
 
-DocidSet* DocidSet::clone() const { return new DocidSet(by_shard_); }
+DocidSet* DocidSet::clone() const { return new DocidSet(by_shard_, role_); }
 
 std::string DocidSet::get_description() const {
   size_t count = 0;

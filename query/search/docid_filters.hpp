@@ -49,18 +49,22 @@ class DocidSlice : public DocidFilter {
   Xapian::docid current_ = 0;  // 0: before the first next()
 };
 
-// Given documents of each shard, as a filter that never drives the match: it says it may hold
-// one document more than the shard, so Xapian's AND puts the query first, advances the query
-// (next, skip_to) and asks this filter (check), never the other way round. That is what a query
-// with phrases needs in Xapian 1.4.22 (restricted(), filter_queries.hpp), and the filter's
-// check() still leaps the query straight to the next given document.
+// Given documents of each shard. Xapian's AND lets the sub-query with the fewest documents drive
+// (next, skip_to) and checks the others. kDrives: the set says how many it holds, so a small set
+// walks its documents and the query's posting lists skip straight to them — the cheap way to rank
+// a few hundred passages. kFollows: the set says it may hold one document more than the shard, so
+// the query drives and the set is only asked (check), which still leaps the query to the next
+// given document; that is what a query with phrases needs in Xapian 1.4.22 (restricted(),
+// filter_queries.hpp).
 class DocidSet : public DocidFilter {
  public:
   // Each shard's own (not the combined database's) docids, ascending, keyed by the shard's
   // UUID; a shard not listed contributes nothing.
   using ByShard = std::map<std::string, std::vector<Xapian::docid>>;
 
-  explicit DocidSet(std::shared_ptr<const ByShard> docids);
+  enum class Role { kDrives, kFollows };
+
+  DocidSet(std::shared_ptr<const ByShard> docids, Role role);
 
   void init(const Xapian::Database& db) override;
   void next(double min_wt) override;
@@ -72,6 +76,7 @@ class DocidSet : public DocidFilter {
 
  private:
   std::shared_ptr<const ByShard> by_shard_;
+  Role role_;
   const std::vector<Xapian::docid>* docids_ = nullptr;  // this shard's, after init()
   size_t next_ = 0;  // index of the current docid + 1; 0 before the first next()
 };

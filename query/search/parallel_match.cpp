@@ -16,7 +16,13 @@ using Order = MatchRequest::Order;
 Xapian::Enquire enquire_for(const Xapian::Database& db, const Xapian::Query& query,
                             const MatchRequest& request) {
   Xapian::Enquire enquire(db);
-  enquire.set_query(query);
+  if (request.only) {
+    enquire.set_query(
+        Xapian::Query(Xapian::Query::OP_FILTER, query,
+                      Xapian::Query((new DocidSet(request.only, request.only_role))->release())));
+  } else {
+    enquire.set_query(query);
+  }
   enquire.set_weighting_scheme(*request.weighting);
   switch (request.order) {
     case Order::kRelevance:

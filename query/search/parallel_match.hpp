@@ -9,9 +9,12 @@
 
 #include <xapian.h>
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
+
+#include "search/docid_filters.hpp"
 
 namespace fundstelle::query {
 
@@ -26,6 +29,10 @@ struct MatchRequest {
   std::optional<Xapian::valueno> collapse_slot;  // at most collapse_max documents per value
   Xapian::doccount collapse_max = 1;
   bool documents = false;  // fill Match::document
+  // If set, only these documents match: each thread filters its own copy of the query with them
+  // (a DocidSet is a posting source, which Xapian cannot serialise for another thread).
+  std::shared_ptr<const DocidSet::ByShard> only;
+  DocidSet::Role only_role = DocidSet::Role::kDrives;
 };
 
 struct Match {

@@ -4,6 +4,7 @@
 #include <xapian.h>
 
 #include <filesystem>
+#include <memory>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -111,15 +112,16 @@ class Searcher {
     Xapian::doccount matches_estimated = 0;
   };
   [[nodiscard]] bool all_local() const;
-  // `query` restricted to the passages of `candidates`.
-  [[nodiscard]] Xapian::Query in_candidate_articles(const Xapian::Query& query,
-                                                    const CandidateArticles& candidates,
-                                                    const BuiltQuery& built) const;
+  // The passages of `candidates`, as each shard numbers them; read from the shard that holds
+  // each article only.
+  [[nodiscard]] std::shared_ptr<const DocidSet::ByShard> candidate_passages(
+      const CandidateArticles& candidates) const;
   // `first_window`: how many matches to fetch at first; doubled while duplicates leave the page
-  // short.
-  RankedPassages top_passages(const Xapian::Query& query, const Xapian::Weight& weighting,
-                              const SearchOptions& options, const BuiltQuery& built,
-                              size_t first_window);
+  // short. `only`: if set, just these passages.
+  RankedPassages top_passages(const Xapian::Query& query,
+                              std::shared_ptr<const DocidSet::ByShard> only,
+                              const Xapian::Weight& weighting, const SearchOptions& options,
+                              const BuiltQuery& built, size_t first_window);
   std::vector<Hit> finish(RankedPassages ranked, const BuiltQuery& built,
                           const Xapian::Weight& weighting, const SearchOptions& options);
   // `query` within the options' date range; `positional`: see restricted().

@@ -94,7 +94,7 @@ TEST_F(ParallelMatchTest, SlicesCoverEveryDocumentOnce) {
 }
 
 // DocidSet (docid_filters.hpp) filters to the given documents of each shard, named by its UUID,
-// whichever side drives.
+// whichever side drives, in either role.
 TEST_F(ParallelMatchTest, DocidSetKeepsTheGivenDocumentsOfEachShard) {
   const Xapian::Database db = combined();
   auto given = std::make_shared<DocidSet::ByShard>();
@@ -102,17 +102,20 @@ TEST_F(ParallelMatchTest, DocidSetKeepsTheGivenDocumentsOfEachShard) {
   (*given)[Xapian::Database(paths_[1].string()).get_uuid()] = {3, 96};
   // Combined docids interleave the two shards: shard s's docid d is 2 * (d - 1) + s + 1.
   const std::set<Xapian::docid> expected = {1, 3, 13, 81, 345, 6, 192};  // 40 was deleted
-  for (const char* term : {"alle", "bank"}) {
-    Xapian::Enquire enquire(db);
-    enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, Xapian::Query(term),
-                                    Xapian::Query((new DocidSet(given))->release())));
-    std::set<Xapian::docid> found;
-    const Xapian::MSet mset = enquire.get_mset(0, db.get_doccount());
-    for (Xapian::MSetIterator it = mset.begin(); it != mset.end(); ++it) found.insert(*it);
-    if (std::string(term) == "alle") {
-      EXPECT_EQ(found, expected);
-    } else {
-      EXPECT_TRUE(std::includes(expected.begin(), expected.end(), found.begin(), found.end()));
+  for (const DocidSet::Role role : {DocidSet::Role::kDrives, DocidSet::Role::kFollows}) {
+    for (const char* term : {"alle", "bank"}) {
+      Xapian::Enquire enquire(db);
+      enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, Xapian::Query(term),
+                                      Xapian::Query((new DocidSet(given, role))->release())));
+      std::set<Xapian::docid> found;
+      const Xapian::MSet mset = enquire.get_mset(0, db.get_doccount());
+      for (Xapian::MSetIterator it = mset.begin(); it != mset.end(); ++it) found.insert(*it);
+      if (std::string(term) == "alle") {
+        EXPECT_EQ(found, expected) << static_cast<int>(role);
+      } else {
+        EXPECT_TRUE(std::includes(expected.begin(), expected.end(), found.begin(), found.end()))
+            << static_cast<int>(role);
+      }
     }
   }
 }
@@ -151,6 +154,39 @@ TEST_F(ParallelMatchTest, GivesWhatOneEnquireGives) {
         }
       }
     }
+  }
+}
+
+// MatchRequest::only: every thread filters its own query copy with the given documents, and the
+// merged list is what one Enquire gives with that filter.
+TEST_F(ParallelMatchTest, OnlyTheGivenDocumentsMatchOnEveryThread) {
+  const Xapian::BM25Weight bm25;
+  const Xapian::Database db = combined();
+  auto given = std::make_shared<DocidSet::ByShard>();
+  for (size_t shard = 0; shard < paths_.size(); ++shard) {
+    std::vector<Xapian::docid>& docids =
+        (*given)[Xapian::Database(paths_[shard].string()).get_uuid()];
+    for (Xapian::docid docid = 1 + static_cast<Xapian::docid>(shard); docid < 200; docid += 3) {
+      docids.push_back(docid);
+    }
+  }
+  MatchRequest request;
+  request.query =
+      Xapian::Query(Xapian::Query::OP_OR, Xapian::Query("aktie"), Xapian::Query("kurs"));
+  request.weighting = &bm25;
+  request.only = given;
+  Xapian::Enquire enquire(db);
+  enquire.set_weighting_scheme(bm25);
+  enquire.set_query(
+      Xapian::Query(Xapian::Query::OP_FILTER, request.query,
+                    Xapian::Query((new DocidSet(given, DocidSet::Role::kFollows))->release())));
+  const Xapian::MSet mset = enquire.get_mset(0, 40);
+  ASSERT_GT(mset.size(), 5U);
+  std::vector<Xapian::docid> expected;
+  for (Xapian::MSetIterator it = mset.begin(); it != mset.end(); ++it) expected.push_back(*it);
+  for (unsigned threads : {1U, 2U, 3U}) {
+    ParallelMatcher many = matcher(threads);
+    EXPECT_EQ(docids(many.top(request, 40)), expected) << threads << " threads";
   }
 }
 
