@@ -12,6 +12,7 @@
 #include <fstream>
 #include <iostream>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <vector>
@@ -264,8 +265,11 @@ int main(int argc, char** argv) {
       if (!o.per_query.empty()) {
         std::ofstream out(o.per_query);
         for (size_t i = 0; i < topics.value().size(); ++i) {
-          out << "{\"id\":\"" << topics.value()[i].id << "\",\"fundstelle\":" << fundstelle_ms[i]
-              << ",\"xapian\":" << xapian_ms[i] << "}\n";
+          out << nlohmann::ordered_json{{"id", topics.value()[i].id},
+                                        {"fundstelle", fundstelle_ms[i]},
+                                        {"xapian", xapian_ms[i]}}
+                     .dump()
+              << '\n';
         }
       }
       report("fundstelle", run, fundstelle_ms, fundstelle_hits);
