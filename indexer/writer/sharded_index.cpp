@@ -75,13 +75,18 @@ void finish_interrupted_merge(const fs::path& dir) {
 }
 
 // Compaction keeps one shard's value of a metadata key found in several. That is right for the
-// schema version and analyzer (the same everywhere) but not for the stem lexicon, where each
-// shard lists the words of its own articles: those entries are joined.
+// schema version, the analyzer and the vocabulary (the same everywhere) but not for the stem
+// lexicon, where each shard lists the words of its own articles: those entries are joined.
 class StemLexiconMerger : public Xapian::Compactor {
  public:
   std::string resolve_duplicate_metadata(const std::string& key, size_t num_tags,
                                          const std::string tags[]) override {
-    if (!is_stem_lexicon_key(key)) return tags[0];
+    // Xapian 1.4.22 passes the key as its table stores it, behind a two-byte prefix.
+    std::string_view name = key;
+    if (constexpr std::string_view kStored("\0\xc0", 2); name.starts_with(kStored)) {
+      name.remove_prefix(kStored.size());
+    }
+    if (!is_stem_lexicon_key(name)) return tags[0];
     std::string joined = tags[0];
     for (size_t i = 1; i < num_tags; ++i) {
       for (const std::string& word : decode_stem_words(tags[i])) add_stem_word(joined, word);

@@ -76,21 +76,18 @@ TEST_F(ShardedIndexTest, MergingJoinsTheShardsStemLexicons) {
   std::set<std::string> expected;
   {
     ShardedIndex index(path_, 3);
-    std::set<unsigned> shards_used;
-    for (size_t i = 0; i < 12; ++i) {
+    // One form per article, article i in shard i % 3: no shard lists every form.
+    for (size_t i = 0; i < forms.size(); ++i) {
       IndexedArticle input;
       input.docid = "haus" + std::to_string(i) + ".txt";
-      const std::string& form = forms[i % forms.size()];
-      input.article.blocks = {{extract::BlockKind::kParagraph, "Wir sahen " + form + ".", 0}};
+      input.article.blocks = {{extract::BlockKind::kParagraph, "Wir sahen " + forms[i] + ".", 0}};
       input.passages = passages::split_passages(input.article);
       const ArticleDocuments built = build_documents(input, analyzer_);
       for (const StemWord& entry : built.stem_words) {
         if (entry.stem == "haus") expected.insert(entry.word);
       }
-      shards_used.insert(index.shard_of(input.docid));
-      index.shard(index.shard_of(input.docid)).replace_article(input.docid, built);
+      index.shard(static_cast<unsigned>(i % 3)).replace_article(input.docid, built);
     }
-    ASSERT_GT(shards_used.size(), 1u);
     for (unsigned i = 0; i < index.shard_count(); ++i) index.shard(i).commit();
     ASSERT_TRUE(index.merge_into_one());
   }
