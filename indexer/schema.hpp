@@ -48,6 +48,11 @@ inline constexpr const char* kMetaLastUpdate = "fundstelle.last_update";
 // The stem lexicon: "Z" + stem -> the words of that stem that differ from it, one per line
 // (stem_words.hpp). Each shard holds the words of its own articles.
 inline constexpr std::string_view kMetaStemWords = "Z";
+// The vocabulary for spelling suggestions: "Y" + length byte + word -> "1" (vocabulary_keys.hpp). A
+// shard records it from its creation on if it has kMetaHasVocabulary; an older shard's words are
+// read from its terms.
+inline constexpr std::string_view kMetaVocabulary = "Y";
+inline constexpr const char* kMetaHasVocabulary = "fundstelle.vocabulary";
 
 // Document data: the passage text, and on an article's first passage the article's title,
 // source, passage count and metadata; see stored_passage.hpp.

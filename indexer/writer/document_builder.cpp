@@ -19,39 +19,43 @@ std::string bounded_term(std::string_view prefix, std::string_view value) {
   return term;
 }
 
-// The stem lexicon's entries of an article (stem_words.hpp): each word whose stem differs from it,
-// once. Called for every word of the text: a repeated word costs a lookup, not a copy.
-class StemWords {
+// The words of an article, each once: every word for the vocabulary (vocabulary_keys.hpp), and
+// those whose stem differs from them for the stem lexicon (stem_words.hpp). Called for every word
+// of the text: a repeated word costs a lookup, not a copy.
+class ArticleWords {
  public:
   void add(const analysis::Terms& terms) {
-    if (terms.stem == terms.exact || !seen_.insert(terms.exact).second) return;
-    words_.push_back({terms.stem, terms.exact});
+    if (!seen_.insert(terms.exact).second) return;  // a form has one stem
+    vocabulary_.push_back(terms.exact);
+    if (terms.stem != terms.exact) stem_words_.push_back({terms.stem, terms.exact});
   }
   // Sorted: the writer looks each up once, in key order.
-  std::vector<StemWord> take() {
-    std::sort(words_.begin(), words_.end());
-    return std::move(words_);
+  std::vector<StemWord> take_stem_words() {
+    std::sort(stem_words_.begin(), stem_words_.end());
+    return std::move(stem_words_);
   }
+  std::vector<std::string> take_vocabulary() { return std::move(vocabulary_); }
 
  private:
-  std::unordered_set<std::string> seen_;  // exact forms (a form has one stem)
-  std::vector<StemWord> words_;
+  std::unordered_set<std::string> seen_;
+  std::vector<std::string> vocabulary_;
+  std::vector<StemWord> stem_words_;
 };
 
 // Passage text: the exact form of every word with its position (phrases and proximity). The
 // parts of a compound (hyphenated or closed) take consecutive positions starting with the whole
 // word's, so phrases over the parts match.
 void index_text(std::string_view text, analysis::GermanAnalyzer& analyzer, Xapian::Document& doc,
-                StemWords& stems) {
+                ArticleWords& words) {
   AnalyzedWord word;
   Xapian::termpos pos = 1;
   auto stream = analyzer.words(text);
   while (stream.next(word)) {
     doc.add_posting(word.whole.exact, pos);
-    stems.add(word.whole);
+    words.add(word.whole);
     for (size_t i = 0; i < word.parts.size(); ++i) {
       doc.add_posting(word.parts[i].exact, static_cast<Xapian::termpos>(pos + i));
-      stems.add(word.parts[i]);
+      words.add(word.parts[i]);
     }
     pos += std::max<Xapian::termpos>(1, static_cast<Xapian::termpos>(word.parts.size()));
   }
@@ -59,11 +63,11 @@ void index_text(std::string_view text, analysis::GermanAnalyzer& analyzer, Xapia
 
 // The title's terms, analysed once per article and added to each of its passages.
 std::vector<std::string> title_terms(std::string_view title, analysis::GermanAnalyzer& analyzer,
-                                     StemWords& stems) {
+                                     ArticleWords& words) {
   std::vector<std::string> terms;
   const auto add_word = [&](const analysis::Terms& word) {
     terms.push_back(std::string(schema::kTitle) + word.exact);
-    stems.add(word);
+    words.add(word);
   };
   AnalyzedWord word;
   auto stream = analyzer.words(title);
@@ -118,7 +122,7 @@ ArticleDocuments build_documents(const IndexedArticle& input, analysis::GermanAn
   ArticleDocuments out;
   std::vector<Xapian::Document>& documents = out.passages;
   documents.reserve(input.passages.size());
-  StemWords stems;
+  ArticleWords words;
   const auto published = input.article.metadata.find(extract::meta::kPublished);
   const std::string date = published != input.article.metadata.end() ? published->second : "";
 
@@ -129,14 +133,14 @@ ArticleDocuments build_documents(const IndexedArticle& input, analysis::GermanAn
   article.passage_count = static_cast<int>(input.passages.size());
   article.metadata = input.article.metadata;
   const std::string article_id = article_term(input.docid);
-  const std::vector<std::string> title = title_terms(input.article.title, analyzer, stems);
+  const std::vector<std::string> title = title_terms(input.article.title, analyzer, words);
 
   for (size_t n = 0; n < input.passages.size(); ++n) {
     const passages::Passage& passage = input.passages[n];
     const size_t number = n + 1;  // passage numbers are 1-based wherever people see them
     const bool first = n == 0;
     Xapian::Document doc;
-    index_text(passage.text, analyzer, doc, stems);
+    index_text(passage.text, analyzer, doc, words);
     for (const std::string& term : title) doc.add_term(term);
     add_filter_terms(input.article, doc);
     doc.add_boolean_term(article_id);
@@ -154,7 +158,8 @@ ArticleDocuments build_documents(const IndexedArticle& input, analysis::GermanAn
     doc.set_data(encode_passage_data(passage.text, first ? &article : nullptr));
     documents.push_back(std::move(doc));
   }
-  out.stem_words = stems.take();
+  out.stem_words = words.take_stem_words();
+  out.vocabulary = words.take_vocabulary();
   return out;
 }
 

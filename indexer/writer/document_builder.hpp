@@ -27,6 +27,7 @@ struct IndexedArticle {
 struct ArticleDocuments {
   std::vector<Xapian::Document> passages;  // in passage order
   std::vector<StemWord> stem_words;        // for the stem lexicon; sorted, unique
+  std::vector<std::string> vocabulary;     // every word once, for spelling suggestions
 };
 
 // Builds the documents for `input`. Not thread-safe (uses `analyzer`).

@@ -51,6 +51,8 @@ IndexWriter::IndexWriter(const std::filesystem::path& path)
     }
     db_.set_metadata(schema::kMetaSchemaVersion, expected);
     db_.set_metadata(schema::kMetaAnalyzer, std::string(analysis::kAnalyzerName));
+    // Every word of this shard will be in its vocabulary (an older one's are read from its terms).
+    db_.set_metadata(schema::kMetaHasVocabulary, "1");
     // Committed at once: a run killed before its first commit still leaves a valid, empty index.
     db_.commit();
   } else if (version != expected ||
@@ -72,9 +74,11 @@ void IndexWriter::replace_article(const std::string& docid, const ArticleDocumen
     db_.delete_document(term);
     for (const Xapian::Document& doc : documents.passages) db_.add_document(doc);
     stem_lexicon_.add(documents.stem_words);
+    vocabulary_.add(documents.vocabulary);
   } catch (...) {
     db_.cancel_transaction();
     stem_lexicon_.forget();
+    vocabulary_.forget();
     throw;
   }
   db_.commit_transaction();

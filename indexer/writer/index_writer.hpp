@@ -10,6 +10,7 @@
 
 #include "writer/document_builder.hpp"
 #include "writer/stem_lexicon_writer.hpp"
+#include "writer/vocabulary_writer.hpp"
 
 namespace fundstelle::writer {
 
@@ -27,7 +28,8 @@ class IndexWriter {
   explicit IndexWriter(const std::filesystem::path& path);
 
   // Replaces all passages of article `docid` with `documents` (no passages: deletes the
-  // article) and records its words in the stem lexicon. Not committed until commit().
+  // article) and records its words in the stem lexicon and the vocabulary. Not committed until
+  // commit().
   void replace_article(const std::string& docid, const ArticleDocuments& documents);
 
   // The content hash stored with article `docid`, or "" if it is not in the index.
@@ -45,6 +47,7 @@ class IndexWriter {
   std::filesystem::path path_;
   Xapian::WritableDatabase db_;
   StemLexiconWriter stem_lexicon_{db_};
+  VocabularyWriter vocabulary_{db_};
 };
 
 }  // namespace fundstelle::writer

@@ -175,6 +175,7 @@ Searcher::Searcher(const std::vector<std::filesystem::path>& indexes, bool allow
   }
   std::vector<Xapian::Database> each;
   for (const OpenShard& shard : shards_) each.push_back(shard.db);
+  vocabulary_ = Vocabulary(each);
   stem_lexicon_ = StemLexicon(std::move(each));
   matcher_ = new_matcher();
 }
@@ -238,8 +239,9 @@ SearchResult Searcher::search_with_suggestion(std::string_view query_text,
   result.hits = ranked(build(query_text, options), options, matches);
   SpellingOptions spelling;
   if (matches < options.suggest_below) spelling.rare_below = options.suggest_below;
-  result.suggestion = retrying(
-      [&] { return suggest_query(db_, to_nfc(query_text), analyzer_, stem_lexicon_, spelling); });
+  result.suggestion = retrying([&] {
+    return suggest_query(db_, vocabulary_, to_nfc(query_text), analyzer_, stem_lexicon_, spelling);
+  });
   return result;
 }
 
@@ -413,7 +415,8 @@ IndexStats Searcher::stats() {
 
 std::string Searcher::suggest(std::string_view query_text) {
   return retrying([&] {
-    return suggest_query(db_, to_nfc(query_text), analyzer_, stem_lexicon_).value_or(std::string());
+    return suggest_query(db_, vocabulary_, to_nfc(query_text), analyzer_, stem_lexicon_)
+        .value_or(std::string());
   });
 }
 

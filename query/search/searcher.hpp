@@ -19,6 +19,7 @@
 #include "search/parallel_match.hpp"
 #include "search/query_builder.hpp"
 #include "search/shards.hpp"
+#include "search/vocabulary.hpp"
 #include "stored_passage.hpp"
 
 namespace fundstelle::query {
@@ -135,6 +136,7 @@ class Searcher {
   Xapian::Database db_;
   ParallelMatcher matcher_{db_};
   StemLexicon stem_lexicon_;
+  Vocabulary vocabulary_;  // for spelling suggestions
   analysis::GermanAnalyzer analyzer_;
 };
 

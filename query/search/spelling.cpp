@@ -5,10 +5,9 @@
 
 #include "search/stem_query.hpp"
 
-// Why at query time: Xapian's own spelling data (WritableDatabase::add_spelling) would make the
-// indexer add every word a second time to a spelling table, paid on every indexing run; scanning
-// the exact-form terms of one first letter costs a few milliseconds, and only for the rare query
-// with an unknown word.
+// Why not Xapian's own spelling data (WritableDatabase::add_spelling): its frequencies would have
+// to be counted per passage, a second posting for every word on every indexing run. The
+// vocabulary costs one metadata key per distinct word; the frequencies are the terms'.
 namespace fundstelle::query {
 namespace {
 
@@ -63,8 +62,8 @@ size_t edit_distance(std::string_view a, std::string_view b, size_t limit) {
   return std::min(previous[b.size()], limit + 1);
 }
 
-std::optional<std::string> suggest_word(const Xapian::Database& db, std::string_view word,
-                                        const SpellingOptions& options) {
+std::optional<std::string> suggest_word(const Xapian::Database& db, const Vocabulary& vocabulary,
+                                        std::string_view word, const SpellingOptions& options) {
   if (word.size() < kMinWordBytes) return std::nullopt;
   const size_t limit = word.size() >= kLongWordBytes ? 2 : 1;
   const Xapian::doccount own = db.get_termfreq(std::string(word));
@@ -73,18 +72,17 @@ std::optional<std::string> suggest_word(const Xapian::Database& db, std::string_
   std::optional<std::string> best;
   size_t best_distance = limit + 1;
   Xapian::doccount best_frequency = 0;
-  const std::string first(1, word.front());
-  for (Xapian::TermIterator it = db.allterms_begin(first); it != db.allterms_end(first); ++it) {
-    const std::string& term = *it;
-    const size_t gap =
-        term.size() > word.size() ? term.size() - word.size() : word.size() - term.size();
-    if (gap > limit || term == word) continue;
-    const Xapian::doccount frequency = it.get_termfreq();
+  // In byte order: on equal distance and frequency the first word wins.
+  for (const std::string& candidate :
+       vocabulary.words(word.front(), word.size() - limit, word.size() + limit)) {
+    if (candidate == word) continue;
+    const size_t distance = edit_distance(word, candidate, std::min(limit, best_distance));
+    if (distance > limit || distance > best_distance) continue;
+    // Looked up only for the close words: the vocabulary has no frequencies.
+    const Xapian::doccount frequency = db.get_termfreq(candidate);
     if (frequency < needed) continue;
-    const size_t distance = edit_distance(word, term, std::min(limit, best_distance));
-    if (distance > limit) continue;
-    if (distance < best_distance || (distance == best_distance && frequency > best_frequency)) {
-      best = term;
+    if (distance < best_distance || frequency > best_frequency) {
+      best = candidate;
       best_distance = distance;
       best_frequency = frequency;
     }
@@ -92,7 +90,8 @@ std::optional<std::string> suggest_word(const Xapian::Database& db, std::string_
   return best;
 }
 
-std::optional<std::string> suggest_query(const Xapian::Database& db, std::string_view query_text,
+std::optional<std::string> suggest_query(const Xapian::Database& db, const Vocabulary& vocabulary,
+                                         std::string_view query_text,
                                          analysis::GermanAnalyzer& analyzer, StemLexicon& lexicon,
                                          const SpellingOptions& options) {
   std::string out;
@@ -113,7 +112,8 @@ std::optional<std::string> suggest_query(const Xapian::Database& db, std::string
         frequency == 0 && stem_frequency(db, word.whole.stem, analyzer, lexicon) == 0;
     const bool rare = frequency > 0 && frequency < options.rare_below;
     if (!unknown && !rare) continue;
-    const std::optional<std::string> replacement = suggest_word(db, word.whole.exact, options);
+    const std::optional<std::string> replacement =
+        suggest_word(db, vocabulary, word.whole.exact, options);
     if (!replacement) continue;
     out.append(query_text.substr(copied, word.span.begin - copied));
     out += in_case_of(surface, *replacement);

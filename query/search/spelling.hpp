@@ -1,5 +1,6 @@
-// Spelling suggestions from the index vocabulary ("Meinten Sie: …"), computed at query time from
-// the exact-form terms, so the index needs no spelling data (see README, "Suggestions").
+// Spelling suggestions from the index vocabulary ("Meinten Sie: …"): the words the index
+// lists by length and first byte (vocabulary.hpp), their frequencies from its terms (see README,
+// "Suggestions").
 #pragma once
 
 #include <xapian.h>
@@ -10,6 +11,7 @@
 
 #include "analysis/german_analyzer.hpp"
 #include "search/stem_query.hpp"
+#include "search/vocabulary.hpp"
 
 namespace fundstelle::query {
 
@@ -22,9 +24,11 @@ struct SpellingOptions {
 };
 
 // The folded index word closest to the folded `word` (edit distance 1, or 2 for words of 6 bytes
-// or more; same first letter), the most frequent on ties; nullopt for words under 4 bytes or
-// when nothing is close. Reads the terms that start with the word's first byte.
+// or more; same first letter), the most frequent on ties, then the first in byte order; nullopt
+// for words under 4 bytes or when nothing is close. Reads the vocabulary's words of the word's
+// first byte and about its length.
 [[nodiscard]] std::optional<std::string> suggest_word(const Xapian::Database& db,
+                                                      const Vocabulary& vocabulary,
                                                       std::string_view word,
                                                       const SpellingOptions& options = {});
 
@@ -32,11 +36,9 @@ struct SpellingOptions {
 // the text untouched), or nullopt if every word is known. Operators, field names and stopwords
 // are never changed. A word is known if the index has it or another word of its stem (`lexicon`).
 // Never throws for any input text; Xapian errors propagate.
-[[nodiscard]] std::optional<std::string> suggest_query(const Xapian::Database& db,
-                                                       std::string_view query_text,
-                                                       analysis::GermanAnalyzer& analyzer,
-                                                       StemLexicon& lexicon,
-                                                       const SpellingOptions& options = {});
+[[nodiscard]] std::optional<std::string> suggest_query(
+    const Xapian::Database& db, const Vocabulary& vocabulary, std::string_view query_text,
+    analysis::GermanAnalyzer& analyzer, StemLexicon& lexicon, const SpellingOptions& options = {});
 
 // Optimal string alignment distance (Levenshtein plus adjacent transpositions) of two byte
 // strings, or `limit + 1` as soon as it must exceed `limit`.

@@ -13,6 +13,7 @@
 #include "schema.hpp"
 #include "stored_passage.hpp"
 #include "support/temp_dir.hpp"
+#include "vocabulary_keys.hpp"
 #include "writer/document_builder.hpp"
 
 namespace fundstelle::writer {
@@ -68,6 +69,49 @@ TEST_F(IndexWriterTest, CreatesAnIndexWithSchemaMetadata) {
   ASSERT_EQ(last_update.size(), 20u) << last_update;  // 2023-11-20T08:00:00Z
   EXPECT_EQ(last_update[10], 'T');
   EXPECT_EQ(last_update.back(), 'Z');
+}
+
+// The words of the vocabulary for spelling suggestions, as the committed index lists them.
+std::vector<std::string> vocabulary_of(const fs::path& index) {
+  const Xapian::Database db(index.string());
+  std::vector<std::string> words;
+  const std::string prefix(schema::kMetaVocabulary);
+  for (auto it = db.metadata_keys_begin(prefix); it != db.metadata_keys_end(prefix); ++it) {
+    words.emplace_back(vocabulary_word(*it));
+  }
+  std::sort(words.begin(), words.end());
+  return words;
+}
+
+TEST_F(IndexWriterTest, RecordsEveryWordOfTextAndTitleInTheVocabulary) {
+  {
+    IndexWriter writer(index_);
+    const IndexedArticle a = make_article("a.txt", {"Die KI-Entwicklung im Jahr 2023."}, "h1");
+    writer.replace_article(a.docid, documents(a));
+    writer.commit();
+  }
+  // Whole words and compound parts, folded; numbers and words under 3 bytes are not kept.
+  EXPECT_EQ(vocabulary_of(index_),
+            (std::vector<std::string>{"die", "entwicklung", "jahr", "kientwicklung", "titel", "txt",
+                                      "von"}));
+  EXPECT_EQ(Xapian::Database(index_.string()).get_metadata(schema::kMetaHasVocabulary), "1");
+}
+
+TEST_F(IndexWriterTest, AShardWrittenBeforeTheVocabularyIsNotTakenAsHavingOne) {
+  {
+    IndexWriter writer(index_);
+    writer.commit();
+  }
+  {  // what an older fundstelle-index left: no marker
+    Xapian::WritableDatabase db(index_.string());
+    db.set_metadata(schema::kMetaHasVocabulary, "");
+    db.commit();
+  }
+  IndexWriter writer(index_);
+  const IndexedArticle a = make_article("a.txt", {"Ein Absatz."}, "h1");
+  writer.replace_article(a.docid, documents(a));
+  writer.commit();
+  EXPECT_EQ(Xapian::Database(index_.string()).get_metadata(schema::kMetaHasVocabulary), "");
 }
 
 TEST_F(IndexWriterTest, ReplacingAnArticleTwiceLeavesNoDuplicates) {

@@ -10,8 +10,10 @@
 #include <vector>
 
 #include "analysis/german_analyzer.hpp"
+#include "schema.hpp"
 #include "stem_words.hpp"
 #include "support/temp_dir.hpp"
+#include "vocabulary_keys.hpp"
 #include "writer/document_builder.hpp"
 
 namespace fundstelle::writer {
@@ -96,6 +98,12 @@ TEST_F(ShardedIndexTest, MergingJoinsTheShardsStemLexicons) {
       decode_stem_words(Xapian::Database(path_.string()).get_metadata(stem_lexicon_key("haus")));
   EXPECT_EQ(std::set<std::string>(merged.begin(), merged.end()), expected);
   EXPECT_EQ(merged.size(), expected.size());  // each once
+  // The vocabulary too: each shard's words are keys of their own.
+  const Xapian::Database db(path_.string());
+  for (const std::string& word : expected) {
+    EXPECT_EQ(db.get_metadata(vocabulary_key(word)), "1") << word;
+  }
+  EXPECT_EQ(db.get_metadata(schema::kMetaHasVocabulary), "1");
 }
 
 TEST_F(ShardedIndexTest, MergeKilledBeforeTheStubChangedKeepsTheOldShards) {

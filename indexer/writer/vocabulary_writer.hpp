@@ -1,0 +1,30 @@
+// Keeping a shard's vocabulary (vocabulary_keys.hpp) up to date as articles are written.
+#pragma once
+
+#include <xapian.h>
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace fundstelle::writer {
+
+class VocabularyWriter {
+ public:
+  explicit VocabularyWriter(const Xapian::WritableDatabase& db);
+
+  // Records `words` (uncommitted, like the documents written with them).
+  void add(const std::vector<std::string>& words);
+
+  // Forgets which words are known to be recorded: after a cancelled transaction the database
+  // may no longer hold what this writer added.
+  void forget();
+
+ private:
+  Xapian::WritableDatabase db_;  // a handle sharing the writer's database
+  // Hashes of words known to be recorded, one per slot, as in StemLexiconWriter: a word seen
+  // before costs no metadata write.
+  std::vector<uint64_t> known_;
+};
+
+}  // namespace fundstelle::writer
