@@ -90,6 +90,11 @@ TEST_F(RemoteShardTest, LocalPlusRemoteShardRanksLikeOneIndex) {
       EXPECT_NEAR(actual[i]["score"].get<double>(), expected[i]["score"].get<double>(), 1e-9);
     }
   }
+  // The spelling check reads the remote shard's vocabulary too.
+  const CommandResult misspelled = run_command(query_args(stub.string(), "Museum Krankenhuas"));
+  ASSERT_EQ(misspelled.exit_code, 0) << misspelled.err;
+  EXPECT_NE(misspelled.err.find("Meinten Sie: Museum Krankenhaus"), std::string::npos)
+      << misspelled.err;
   const auto stats =
       parse_json_lines(run_command({kQueryBin, "--db", stub.string(), "--stats", "--json"}).out);
   ASSERT_EQ(stats.size(), 1u);
