@@ -3,10 +3,10 @@
 
 #include <xapian.h>
 
-#include <cstdint>
 #include <vector>
 
 #include "stem_words.hpp"
+#include "writer/known_hashes.hpp"
 
 namespace fundstelle::writer {
 
@@ -23,10 +23,7 @@ class StemLexiconWriter {
 
  private:
   Xapian::WritableDatabase db_;  // a handle sharing the writer's database
-  // Hashes of words known to be in the lexicon, one per slot (a word that shares a slot with
-  // another is looked up again). Most words of an article are common ones seen before: this
-  // keeps them from costing a metadata read, in bounded memory.
-  std::vector<uint64_t> known_;
+  KnownHashes known_;            // words known to be in the lexicon
 };
 
 }  // namespace fundstelle::writer

@@ -3,9 +3,10 @@
 
 #include <xapian.h>
 
-#include <cstdint>
 #include <string>
 #include <vector>
+
+#include "writer/known_hashes.hpp"
 
 namespace fundstelle::writer {
 
@@ -22,9 +23,7 @@ class VocabularyWriter {
 
  private:
   Xapian::WritableDatabase db_;  // a handle sharing the writer's database
-  // Hashes of words known to be recorded, one per slot, as in StemLexiconWriter: a word seen
-  // before costs no metadata write.
-  std::vector<uint64_t> known_;
+  KnownHashes known_;            // words known to be recorded
 };
 
 }  // namespace fundstelle::writer
