@@ -154,6 +154,12 @@ std::optional<std::string> StoredIndexReader::passage_text(std::string_view doci
   return std::nullopt;
 }
 
+std::optional<std::string> StoredIndexReader::passage_text(const Xapian::Document& doc) {
+  PassageData data;
+  if (!decode_passage_data(doc.get_data(), data)) return std::nullopt;
+  return std::move(data.text);
+}
+
 std::optional<StoredPassage> StoredIndexReader::passage(const Xapian::Document& doc) {
   PassageData data;
   if (!decode_passage_data(doc.get_data(), data)) return std::nullopt;

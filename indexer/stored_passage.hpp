@@ -80,6 +80,10 @@ class StoredIndexReader {
   // nullopt for data this version cannot read.
   [[nodiscard]] std::optional<StoredPassage> passage(const Xapian::Document& doc);
 
+  // Only the text stored in `doc`: no value slot and no article record is read, so comparing
+  // passages costs one read each (Xapian keeps the data for a later passage()).
+  [[nodiscard]] static std::optional<std::string> passage_text(const Xapian::Document& doc);
+
   // The article `docid` with all passages' text; nullopt if the index does not hold it.
   [[nodiscard]] std::optional<StoredArticleText> article(std::string_view docid);
 

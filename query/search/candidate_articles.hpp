@@ -1,8 +1,8 @@
 // Two-phase ranking of plain questions: the articles whose passages best match the words' stems
-// are the candidates, and the full query (exact forms, titles, compound parts, stopwords,
-// synonyms) ranks only their passages. The full query walks two to three posting lists per word
-// over the whole index; the candidate query walks the stems' lists and only looks up titles for
-// the passages they matched (BuiltQuery::candidates).
+// and titles are the candidates, and the full query (exact forms, compound parts, stopwords,
+// synonyms) ranks only their passages. The full query walks three posting lists per word and the
+// stopwords' over the whole index; the candidate query walks the stems' and titles' lists
+// (BuiltQuery::candidates).
 #pragma once
 
 #include <xapian.h>

@@ -40,7 +40,7 @@ struct QueryResources {
 
 struct BuiltQuery {
   Xapian::Query query;  // empty (MatchNothing) if the input had no words
-  // For a plain question (words only, no operators): the words' stems alone, a cheaper query
+  // For a plain question (words only, no operators): the words' stems and titles, a cheaper query
   // whose best articles hold the best passages of `query` (see candidate_articles.hpp). Empty
   // when the query has operators, phrases or filters, which prune well on their own.
   Xapian::Query candidates;

@@ -352,11 +352,14 @@ Searcher::RankedPassages Searcher::top_passages(const Xapian::Query& query,
     size_t unique = 0;
     for (const Match* match : in_stable_order(matches, options.sort)) {
       if (unique >= wanted) break;
+      // Duplicates are told by their text alone: the passage's values and its article's record
+      // are read only for a passage that is shown (a page can skip dozens of duplicates).
+      std::optional<std::string> text = StoredIndexReader::passage_text(match->document);
+      if (!text || is_duplicate(*text, seen_texts)) continue;
+      seen_texts.push_back(std::move(*text));
+      if (++unique <= options.offset) continue;
       std::optional<StoredPassage> stored = stored_index.passage(match->document);
       if (!stored) continue;
-      if (is_duplicate(stored->text, seen_texts)) continue;
-      seen_texts.push_back(stored->text);
-      if (++unique <= options.offset) continue;
       ranked.hits.push_back(make_hit(std::move(*stored), unique, match->weight, built));
       ranked.xapian_ids.push_back(match->docid);
     }
