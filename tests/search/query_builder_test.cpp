@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <iterator>
 #include <map>
 #include <regex>
 #include <set>
@@ -194,6 +195,39 @@ std::map<Xapian::docid, double> weights(Xapian::Database& db, const Xapian::Quer
   std::map<Xapian::docid, double> out;
   for (auto it = mset.begin(); it != mset.end(); ++it) out[*it] = it.get_weight();
   return out;
+}
+
+// How often `word` stands as a whole term (not inside another, like "Saltman") in `query`.
+size_t leaves(const Xapian::Query& query, const std::string& word) {
+  const std::string description = query.get_description();
+  const std::regex whole("(^|[^A-Za-z])" + word + "($|[^A-Za-z])");
+  return static_cast<size_t>(std::distance(
+      std::sregex_iterator(description.begin(), description.end(), whole), std::sregex_iterator()));
+}
+
+TEST_F(QueryBuilderTest, AStemWhoseOnlyWordIsTheExactFormIsOneListWithBothWeights) {
+  const BuiltQuery built = build("Altman");
+  EXPECT_EQ(leaves(built.query, "altman"), 1u) << built.query.get_description();
+  const QueryWeights w;
+  const Xapian::Query stem_and_exact(
+      Xapian::Query::OP_OR,
+      Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query("altman"), w.stem),
+      Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query("altman"), w.exact));
+  const std::map<Xapian::docid, double> expected = weights(db_, stem_and_exact);
+  const std::map<Xapian::docid, double> got = weights(db_, built.query);
+  ASSERT_EQ(got.size(), expected.size());
+  for (const auto& [docid, weight] : expected) EXPECT_NEAR(got.at(docid), weight, 1e-9);
+}
+
+TEST_F(QueryBuilderTest, ARepeatedStopwordWeighsTwiceFromOneList) {
+  const Xapian::docid d1 = 2;  // "Die Mitarbeitern von OpenAI ..."
+  const auto weight = [&](std::string_view input) { return weights(db_, build(input).query)[d1]; };
+  const double once = weight("Mitarbeitern die") - weight("Mitarbeitern");
+  const double twice = weight("Mitarbeitern die die") - weight("Mitarbeitern");
+  EXPECT_GT(once, 0);
+  EXPECT_NEAR(twice, 2 * once, 1e-9);
+  const Xapian::Query repeated = build("Mitarbeitern die die").query;
+  EXPECT_EQ(leaves(repeated, "die"), 1u) << repeated.get_description();
 }
 
 TEST_F(QueryBuilderTest, PlainQuestionsGetACandidateQueryDrivenByStems) {
