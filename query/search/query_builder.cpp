@@ -1,6 +1,7 @@
 #include "search/query_builder.hpp"
 
-#include <map>
+#include <algorithm>
+#include <utility>
 
 #include "analysis/normalizer.hpp"
 #include "schema.hpp"
@@ -107,6 +108,18 @@ Xapian::Query phrase_query(const std::vector<AnalyzedWord>& words) {
                        static_cast<Xapian::termcount>(terms.size()));
 }
 
+// Words with how often each occurs, in order of first occurrence; `word` is one more.
+void count_in(std::vector<std::pair<AnalyzedWord, int>>& counted, const AnalyzedWord& word) {
+  const auto seen = std::find_if(counted.begin(), counted.end(), [&](const auto& entry) {
+    return entry.first.whole.exact == word.whole.exact;
+  });
+  if (seen == counted.end()) {
+    counted.emplace_back(word, 1);
+  } else {
+    ++seen->second;
+  }
+}
+
 bool is_filter(ClauseKind kind) {
   return kind == ClauseKind::kAuthor || kind == ClauseKind::kSite || kind == ClauseKind::kDate;
 }
@@ -139,9 +152,10 @@ class Builder {
       analyzed.push_back(std::move(entry));
     }
 
-    // `stopwords` of a question add weight to passages that match anyway (`boost`).
+    // The stopwords of a question, each with how often it occurs: they add weight to passages
+    // that match anyway (`boost`).
     std::vector<Xapian::Query> should, must, must_not, boost, filters;
-    std::vector<AnalyzedWord> stopwords;
+    std::vector<std::pair<AnalyzedWord, int>> stopwords;
     std::vector<Xapian::Query> phrases;        // quoted, neither + nor -
     bool loose_words = false;                  // optional clauses besides phrases and their words
     std::vector<Xapian::Query> stems, titles;  // a plain question's should, split by Evidence
@@ -181,7 +195,7 @@ class Builder {
         const bool minor =
             clause.occurrence == Occurrence::kShould && word.stopword && has_content_word;
         if (minor) {
-          stopwords.push_back(word);
+          count_in(stopwords, word);
           continue;
         }
         target.push_back(with_synonyms(word_query(stems_, word, w_), {word}));
@@ -215,13 +229,8 @@ class Builder {
       out_.candidates = any_of(std::move(stems));
     }
 
-    std::map<std::string, int> repeats;
-    for (const AnalyzedWord& word : stopwords) ++repeats[word.whole.exact];
-    for (const AnalyzedWord& word : stopwords) {
-      const auto seen = repeats.find(word.whole.exact);
-      if (seen->second == 0) continue;  // counted at its first occurrence
-      boost.push_back(stopword_query(stems_, word, w_, seen->second));
-      seen->second = 0;
+    for (const auto& [word, times] : stopwords) {
+      boost.push_back(stopword_query(stems_, word, w_, times));
     }
     if (!boost.empty()) {
       if (!should.empty()) {
