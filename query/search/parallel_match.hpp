@@ -5,6 +5,11 @@
 // Two threads take ~12 % off the latency on the 200 MB benchmark index, not half: every slice
 // opens all the query's posting lists (~3 ms of a ~10 ms match), and the slices' work grows
 // less than linearly with their size (bench_query).
+//
+// Collapsing and ordering by value are done here too, on local shards: Enquire reads a
+// document's values (~3 µs each on glass) for every document that could still enter its list,
+// thousands per question; asked by relevance alone it reads none, and only the few hundred
+// matches it returns have their values read here.
 #pragma once
 
 #include <xapian.h>
@@ -45,6 +50,7 @@ struct Match {
 
 struct Matches {
   std::vector<Match> items;  // best first
+  // Xapian's estimate of the matching documents; not collapsed where the collapsing is done here.
   Xapian::doccount matches_estimated = 0;
 };
 
@@ -53,6 +59,9 @@ class ParallelMatcher {
   // `db`: the caller's handles; `workers`: more handles of the same shards at the same revision,
   // one per further thread (none: Xapian's own matcher on `db`).
   explicit ParallelMatcher(Xapian::Database db, std::vector<Xapian::Database> workers = {});
+  // Shards of which some are remote: Xapian's own matcher, collapsing and ordering on the
+  // servers (reading values here would ask a server once per document).
+  static ParallelMatcher with_remote_shards(Xapian::Database db);
 
   // The first `count` matches of `request` in its order, as Enquire::get_mset(0, count) gives
   // them (weights may differ in the last bits: Xapian adds a document's term weights in an order
@@ -65,11 +74,14 @@ class ParallelMatcher {
   [[nodiscard]] size_t threads() const { return workers_.size() + 1; }
 
  private:
+  Matches by_xapian(const MatchRequest& request, Xapian::doccount count, bool positional);
+  Matches keyed_here(const MatchRequest& request, Xapian::doccount count, bool positional);
   Matches on_one_thread(const MatchRequest& request, Xapian::doccount count);
   Matches in_slices(const MatchRequest& request, Xapian::doccount count);
 
   Xapian::Database db_;
   std::vector<Xapian::Database> workers_;
+  bool keys_read_here_ = true;
 };
 
 }  // namespace fundstelle::query

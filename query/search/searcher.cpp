@@ -182,7 +182,8 @@ Searcher::Searcher(const std::vector<std::filesystem::path>& indexes, bool allow
 
 ParallelMatcher Searcher::new_matcher() {
   // A remote shard's server matches it on its own; it could not run a DocidSlice either.
-  if (threads_ < 2 || !all_local()) return ParallelMatcher(db_);
+  if (!all_local()) return ParallelMatcher::with_remote_shards(db_);
+  if (threads_ < 2) return ParallelMatcher(db_);
   for (int attempt = 1;; ++attempt) {
     std::optional<std::vector<Xapian::Database>> handles;
     try {

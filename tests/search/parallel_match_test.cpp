@@ -157,6 +157,63 @@ TEST_F(ParallelMatchTest, GivesWhatOneEnquireGives) {
   }
 }
 
+// Collapsing and ordering by value happen after a relevance-only match, on the values of the
+// matches it returns (parallel_match.hpp): the list is still the one Enquire collapses and orders
+// itself, also where equal weights (this index has many) straddle the relevance-only cut.
+TEST_F(ParallelMatchTest, CollapsesAndOrdersByValueAsEnquireDoes) {
+  const Xapian::BM25Weight bm25;
+  const Xapian::Database db = combined();
+  const std::vector<Xapian::Query> words = {Xapian::Query("aktie"), Xapian::Query("kurs"),
+                                            Xapian::Query("euro")};
+  const Xapian::Query query(Xapian::Query::OP_OR, words.begin(), words.end());
+  using Order = MatchRequest::Order;
+  ParallelMatcher one = matcher(1);
+  ParallelMatcher two = matcher(2);
+  ParallelMatcher remote = ParallelMatcher::with_remote_shards(combined());
+  for (Order order : {Order::kRelevance, Order::kRelevanceThenValue}) {
+    for (Xapian::doccount collapse : {0U, 1U, 2U}) {
+      if (order == Order::kRelevance && collapse == 0) continue;  // nothing read
+      for (Xapian::doccount count = 1; count <= 70; ++count) {
+        Xapian::Enquire enquire(db);
+        enquire.set_query(query);
+        enquire.set_weighting_scheme(bm25);
+        if (order == Order::kRelevanceThenValue) {
+          enquire.set_sort_by_relevance_then_value(kDateSlot, false);
+        }
+        if (collapse > 0) enquire.set_collapse_key(kGroupSlot, collapse);
+        const Xapian::MSet mset = enquire.get_mset(0, count);
+        std::vector<Xapian::docid> expected;
+        for (Xapian::MSetIterator it = mset.begin(); it != mset.end(); ++it) {
+          expected.push_back(*it);
+        }
+        MatchRequest request;
+        request.query = query;
+        request.weighting = &bm25;
+        request.order = order;
+        request.sort_slot = kDateSlot;
+        if (collapse > 0) request.collapse_slot = kGroupSlot;
+        request.collapse_max = collapse;
+        const std::string what = "order " + std::to_string(static_cast<int>(order)) +
+                                 ", collapse " + std::to_string(collapse) + ", top " +
+                                 std::to_string(count);
+        for (ParallelMatcher* matcher : {&one, &two, &remote}) {
+          const Matches found = matcher->top(request, count);
+          ASSERT_EQ(docids(found), expected) << what;
+          for (size_t i = 0; i < found.items.size(); ++i) {
+            const Xapian::Document document = db.get_document(found.items[i].docid);
+            if (collapse > 0) {
+              EXPECT_EQ(found.items[i].collapse_key, document.get_value(kGroupSlot)) << what;
+            }
+            if (order == Order::kRelevanceThenValue) {
+              EXPECT_EQ(found.items[i].sort_key, document.get_value(kDateSlot)) << what;
+            }
+          }
+        }
+      }
+    }
+  }
+}
+
 // MatchRequest::only: every thread filters its own query copy with the given documents, and the
 // merged list is what one Enquire gives with that filter.
 TEST_F(ParallelMatchTest, OnlyTheGivenDocumentsMatchOnEveryThread) {
