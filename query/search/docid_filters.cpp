@@ -11,11 +11,17 @@ const std::vector<Xapian::docid> kNone;
 
 DocidSlice::DocidSlice(unsigned index, unsigned count) : index_(index), count_(count) {}
 
+DocidSlice::DocidSlice(std::vector<std::string> shards) : shards_(std::move(shards)) {}
+
 void DocidSlice::init(const Xapian::Database& db) {
   // Deleted documents leave gaps: the slices cut the range of docids, not the documents.
   const auto last = static_cast<unsigned long long>(db.get_lastdocid());
   first_ = static_cast<Xapian::docid>(last * index_ / count_ + 1);
   last_ = static_cast<Xapian::docid>(last * (index_ + 1) / count_);
+  if (!shards_.empty() &&
+      std::find(shards_.begin(), shards_.end(), db.get_uuid()) == shards_.end()) {
+    last_ = 0;  // not one of ours
+  }
   size_ = last_ >= first_ ? last_ - first_ + 1 : 0;
   current_ = 0;
 }
@@ -30,9 +36,12 @@ bool DocidSlice::at_end() const { return current_ > last_; }
 
 Xapian::docid DocidSlice::get_docid() const { return current_; }
 
-DocidSlice* DocidSlice::clone() const { return new DocidSlice(index_, count_); }
+DocidSlice* DocidSlice::clone() const {
+  return shards_.empty() ? new DocidSlice(index_, count_) : new DocidSlice(shards_);
+}
 
 std::string DocidSlice::get_description() const {
+  if (!shards_.empty()) return "DocidSlice(" + std::to_string(shards_.size()) + " whole shards)";
   return "DocidSlice(" + std::to_string(index_ + 1) + " of " + std::to_string(count_) + ")";
 }
 

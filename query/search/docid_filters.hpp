@@ -26,12 +26,14 @@ class DocidFilter : public Xapian::PostingSource {
   Xapian::doccount size_ = 0;  // set by init(): how many documents the filter may let through
 };
 
-// One of n equal slices of each shard's docids: the unit of work of a parallel match
-// (parallel_match.hpp).
+// A share of the documents: the unit of work of a parallel match (parallel_match.hpp). Either
+// one of n equal slices of every shard's docids, or whole shards.
 class DocidSlice : public DocidFilter {
  public:
-  // Slice `index` (0-based) of `count`.
+  // Slice `index` (0-based) of `count` of every shard.
   DocidSlice(unsigned index, unsigned count);
+  // Every document of the shards with these UUIDs, none of the others'.
+  explicit DocidSlice(std::vector<std::string> shards);
 
   void init(const Xapian::Database& db) override;
   void next(double min_wt) override;
@@ -42,9 +44,10 @@ class DocidSlice : public DocidFilter {
   [[nodiscard]] std::string get_description() const override;
 
  private:
-  unsigned index_;
-  unsigned count_;
-  Xapian::docid first_ = 1;  // the slice is [first_, last_]
+  unsigned index_ = 0;
+  unsigned count_ = 1;
+  std::vector<std::string> shards_;  // if not empty: whole shards, not slices
+  Xapian::docid first_ = 1;          // the slice is [first_, last_]
   Xapian::docid last_ = 0;
   Xapian::docid current_ = 0;  // 0: before the first next()
 };

@@ -1,10 +1,10 @@
 // Ranking on every core. Xapian matches a query on one thread; here each worker matches it in
-// one DocidSlice of every shard, through its own handles of the same shards (a Xapian::Database
-// is not shared between threads) and with the whole index's statistics, so a document weighs
-// the same in every slice. The slices' top lists merge into the list one Enquire would return.
-// Two threads take ~12 % off the latency on the 200 MB benchmark index, not half: every slice
-// opens all the query's posting lists (~3 ms of a ~10 ms match), and the slices' work grows
-// less than linearly with their size (bench_query).
+// one DocidSlice (whole shards, or a slice of every shard), through its own handles of the same
+// shards (a Xapian::Database is not shared between threads) and with the whole index's
+// statistics, so a document weighs the same in every slice. The slices' top lists merge into
+// the list one Enquire would return. Two threads take ~10 % off the latency on the 200 MB
+// benchmark index, not half: each slice needs its own top list, so it weighs more documents
+// than its share, and the machine's second core is often busy (bench_query).
 //
 // Collapsing and ordering by value are done here too, on local shards: Enquire reads a
 // document's values (~3 µs each on glass) for every document that could still enter its list,
@@ -81,6 +81,7 @@ class ParallelMatcher {
 
   Xapian::Database db_;
   std::vector<Xapian::Database> workers_;
+  std::vector<std::string> shard_uuids_;  // read once: the threads must not share db_
   bool keys_read_here_ = true;
 };
 

@@ -93,6 +93,32 @@ TEST_F(ParallelMatchTest, SlicesCoverEveryDocumentOnce) {
   }
 }
 
+TEST_F(ParallelMatchTest, WholeShardSlicesCoverEveryDocumentOnce) {
+  const Xapian::Database db = combined();
+  const std::string first = Xapian::Database(paths_[0].string()).get_uuid();
+  const std::string second = Xapian::Database(paths_[1].string()).get_uuid();
+  ASSERT_EQ(db.get_uuid(), first + ":" + second);  // what ParallelMatcher splits
+  for (const std::vector<std::vector<std::string>>& split :
+       {std::vector<std::vector<std::string>>{{first}, {second}},
+        std::vector<std::vector<std::string>>{{second, first}}}) {
+    std::multiset<Xapian::docid> seen;
+    for (const std::vector<std::string>& shards : split) {
+      Xapian::Enquire enquire(db);
+      enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, Xapian::Query("alle"),
+                                      Xapian::Query((new DocidSlice(shards))->release())));
+      const Xapian::MSet mset = enquire.get_mset(0, db.get_doccount());
+      for (Xapian::MSetIterator it = mset.begin(); it != mset.end(); ++it) {
+        // Combined docids interleave the shards: odd ones are the first shard's.
+        EXPECT_NE(std::find(shards.begin(), shards.end(), *it % 2 == 1 ? first : second),
+                  shards.end());
+        seen.insert(*it);
+      }
+    }
+    EXPECT_EQ(seen.size(), db.get_doccount());
+    EXPECT_EQ(std::set<Xapian::docid>(seen.begin(), seen.end()).size(), seen.size());
+  }
+}
+
 // DocidSet (docid_filters.hpp) filters to the given documents of each shard, named by its UUID,
 // whichever side drives, in either role.
 TEST_F(ParallelMatchTest, DocidSetKeepsTheGivenDocumentsOfEachShard) {
