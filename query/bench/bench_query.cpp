@@ -267,7 +267,8 @@ int main(int argc, char** argv) {
         for (size_t i = 0; i < topics.value().size(); ++i) {
           out << nlohmann::ordered_json{{"id", topics.value()[i].id},
                                         {"fundstelle", fundstelle_ms[i]},
-                                        {"xapian", xapian_ms[i]}}
+                                        {"xapian", xapian_ms[i]},
+                                        {"spelling", spelling_ms[i]}}
                      .dump()
               << '\n';
         }
