@@ -119,6 +119,29 @@ TEST_F(ParallelMatchTest, WholeShardSlicesCoverEveryDocumentOnce) {
   }
 }
 
+// One index given twice: both copies have the same UUID, so no thread may take "whole shards"
+// by it (each would match both copies, and every match would come twice).
+TEST_F(ParallelMatchTest, AnIndexGivenTwiceIsMatchedOnceInEachCopy) {
+  const auto twice = [&] {
+    Xapian::Database db;
+    db.add_database(Xapian::Database(paths_[0].string()));
+    db.add_database(Xapian::Database(paths_[0].string()));
+    return db;
+  };
+  const Xapian::BM25Weight bm25;
+  MatchRequest request;
+  request.query =
+      Xapian::Query(Xapian::Query::OP_OR, Xapian::Query("aktie"), Xapian::Query("zins"));
+  request.weighting = &bm25;
+  std::vector<Xapian::Database> workers;
+  workers.push_back(twice());
+  ParallelMatcher one(twice());
+  ParallelMatcher two(twice(), std::move(workers));
+  const Matches expected = one.top(request, 500);
+  ASSERT_GT(expected.items.size(), 10U);
+  EXPECT_EQ(docids(two.top(request, 500)), docids(expected));
+}
+
 // DocidSet (docid_filters.hpp) filters to the given documents of each shard, named by its UUID,
 // whichever side drives, in either role.
 TEST_F(ParallelMatchTest, DocidSetKeepsTheGivenDocumentsOfEachShard) {
