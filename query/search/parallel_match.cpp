@@ -73,6 +73,21 @@ bool comes_before(const Match& a, const Match& b, const MatchRequest& request) {
   return a.docid < b.docid;
 }
 
+// Enquire's collapsing, applied to matches in their order: at most `collapse_max` per key, and
+// a match with an empty key is never dropped.
+class Collapser {
+ public:
+  explicit Collapser(const MatchRequest& request) : request_(request) {}
+  bool drops(const Match& match) {
+    return request_.collapse_slot && !match.collapse_key.empty() &&
+           ++per_key_[match.collapse_key] > request_.collapse_max;
+  }
+
+ private:
+  const MatchRequest& request_;
+  std::unordered_map<std::string, Xapian::doccount> per_key_;
+};
+
 // The slices' lists as one: ordered, collapsed as Enquire collapses (an empty key never is),
 // cut at `count`. Each slice's first `count` suffice. A match M of the whole index's first
 // `count` is in its slice's: above M in its slice are matches of the whole list (fewer than
@@ -87,12 +102,8 @@ Matches merged(std::vector<Matches> slices, const MatchRequest& request, Xapian:
   }
   std::sort(all.items.begin(), all.items.end(),
             [&](const Match& a, const Match& b) { return comes_before(a, b, request); });
-  if (request.collapse_slot) {
-    std::unordered_map<std::string, Xapian::doccount> kept;
-    std::erase_if(all.items, [&](const Match& match) {
-      return !match.collapse_key.empty() && ++kept[match.collapse_key] > request.collapse_max;
-    });
-  }
+  Collapser collapser(request);
+  std::erase_if(all.items, [&](const Match& match) { return collapser.drops(match); });
   if (all.items.size() > count) all.items.resize(count);
   return all;
 }
@@ -124,7 +135,7 @@ std::optional<Matches> first_in_order(Matches ranked, bool every_match, const Ma
   Matches kept;
   kept.matches_estimated = ranked.matches_estimated;
   std::vector<Match>& items = ranked.items;
-  std::unordered_map<std::string, Xapian::doccount> per_key;
+  Collapser collapser(request);
   for (size_t begin = 0; begin < items.size() && kept.items.size() < count;) {
     size_t end = begin + 1;
     if (request.order == Order::kRelevanceThenValue) {
@@ -136,10 +147,7 @@ std::optional<Matches> first_in_order(Matches ranked, bool every_match, const Ma
               items.begin() + static_cast<std::ptrdiff_t>(end),
               [&](const Match& a, const Match& b) { return comes_before(a, b, request); });
     for (size_t i = begin; i < end && kept.items.size() < count; ++i) {
-      const std::string& key = items[i].collapse_key;
-      // As Enquire collapses: an empty key never is.
-      if (request.collapse_slot && !key.empty() && ++per_key[key] > request.collapse_max) continue;
-      kept.items.push_back(std::move(items[i]));
+      if (!collapser.drops(items[i])) kept.items.push_back(std::move(items[i]));
     }
     begin = end;
   }
