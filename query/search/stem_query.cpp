@@ -25,13 +25,28 @@ const std::vector<std::string>& StemLexicon::words(const std::string& stem,
   return words_.emplace(stem, std::move(words)).first->second;
 }
 
+const std::vector<std::string>& StemLexicon::terms(std::string_view prefix, const std::string& stem,
+                                                   analysis::GermanAnalyzer& analyzer) {
+  std::string key(prefix);
+  key += '\0';
+  key += stem;
+  if (const auto known = terms_.find(key); known != terms_.end()) return known->second;
+  std::vector<std::string> held;
+  for (const std::string& word : words(stem, analyzer)) {
+    std::string term = std::string(prefix) + word;
+    if (shards_.empty() ||
+        std::any_of(shards_.begin(), shards_.end(),
+                    [&](const Xapian::Database& shard) { return shard.term_exists(term); })) {
+      held.push_back(std::move(term));
+    }
+  }
+  return terms_.emplace(std::move(key), std::move(held)).first->second;
+}
+
 Xapian::Query stem_query(std::string_view prefix, const std::string& stem,
                          analysis::GermanAnalyzer& analyzer, StemLexicon& lexicon) {
-  const std::vector<std::string>& words = lexicon.words(stem, analyzer);
-  if (words.empty()) return Xapian::Query::MatchNothing;  // no indexed word has this stem
-  std::vector<Xapian::Query> terms;
-  terms.reserve(words.size());
-  for (const std::string& word : words) terms.emplace_back(std::string(prefix) + word);
+  const std::vector<std::string>& terms = lexicon.terms(prefix, stem, analyzer);
+  if (terms.empty()) return Xapian::Query::MatchNothing;  // no indexed word has this stem
   return Xapian::Query(Xapian::Query::OP_SYNONYM, terms.begin(), terms.end());
 }
 

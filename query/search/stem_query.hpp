@@ -25,18 +25,30 @@ class StemLexicon {
   [[nodiscard]] const std::vector<std::string>& words(const std::string& stem,
                                                       analysis::GermanAnalyzer& analyzer);
 
+  // The terms `prefix` + word of the words of `stem` that some shard holds. Read once per
+  // prefix and stem, until forget(). Titles hold few of a stem's forms: a third of a long
+  // question's candidate terms (most of them titles') are in no shard, and Xapian would look
+  // each up twice per search (statistics, posting list); leaving them out changes no weight.
+  [[nodiscard]] const std::vector<std::string>& terms(std::string_view prefix,
+                                                      const std::string& stem,
+                                                      analysis::GermanAnalyzer& analyzer);
+
   // Drops what was read: the shards were reopened at a newer commit.
-  void forget() { words_.clear(); }
+  void forget() {
+    words_.clear();
+    terms_.clear();
+  }
 
  private:
   std::vector<Xapian::Database> shards_;
   std::unordered_map<std::string, std::vector<std::string>> words_;
+  std::unordered_map<std::string, std::vector<std::string>> terms_;  // by prefix '\0' stem
 };
 
-// Stem `stem` as one term for ranking: OP_SYNONYM of its words, so BM25 sees one word with the
-// summed frequency. Xapian 1.4 estimates the synonym's document frequency from each shard's
-// posting lists, so a sharded index weighs it differently from one index in the last digits.
-// `prefix`: "" for passage text, schema::kTitle for titles.
+// Stem `stem` as one term for ranking: OP_SYNONYM of its words (those the index holds), so BM25
+// sees one word with the summed frequency. Xapian 1.4 estimates the synonym's document frequency
+// from each shard's posting lists, so a sharded index weighs it differently from one index in the
+// last digits. `prefix`: "" for passage text, schema::kTitle for titles.
 [[nodiscard]] Xapian::Query stem_query(std::string_view prefix, const std::string& stem,
                                        analysis::GermanAnalyzer& analyzer, StemLexicon& lexicon);
 

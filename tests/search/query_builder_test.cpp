@@ -231,6 +231,16 @@ TEST_F(QueryBuilderTest, ARepeatedStopwordWeighsTwiceFromOneList) {
 }
 
 TEST_F(QueryBuilderTest, PlainQuestionsGetACandidateQueryDrivenByStems) {
+  // Titles holding the questions' words: a stem is searched in titles only as the words that
+  // some title has.
+  writer::IndexedArticle titled;
+  titled.docid = "titled";
+  titled.article.title = "Kündigung, Entwicklung, Microsoft";
+  titled.article.blocks = {{extract::BlockKind::kParagraph, "Microsoft im Text.", 0}};
+  titled.passages = passages::split_passages(titled.article);
+  for (const Xapian::Document& doc : writer::build_documents(titled, analyzer_).passages) {
+    db_.add_document(doc);
+  }
   // The candidate query matches what the full query matches through the words' stems, and
   // weighs a passage as the full query does but for the question's stopwords and exact forms.
   for (const char* input : {"Wie viele Mitarbeiter drohen mit Kündigung?",
