@@ -261,9 +261,17 @@ RunSummary run_index(const cli::IndexOptions& options) {
     }
   }
   RunSummary summary = tally.result(start);
-  if (options.compact) {
+  // A new index is merged at the end of the run that completes it: the flushes leave the shards'
+  // B-tree blocks half full, and searching one compacted database took ~20 % less time at p50
+  // and 10–20 % at p99 (bench_query), for a merge of ~10 % of the indexing time.
+  if (options.compact || (index.merge_pending() && !options.keep_shards)) {
+    if (shard_count > 1) {
+      spdlog::info("merging the {} shards into one compacted database", shard_count);
+    } else {
+      spdlog::info("compacting the index");
+    }
     summary.compacted = index.merge_into_one();
-    if (!summary.compacted) {
+    if (!summary.compacted && options.compact) {
       spdlog::warn(
           "--compact: {} is not a set of shards this indexer made; not merged (use "
           "xapian-compact)",

@@ -53,6 +53,8 @@ inline constexpr std::string_view kMetaStemWords = "Z";
 // read from its terms.
 inline constexpr std::string_view kMetaVocabulary = "Y";
 inline constexpr const char* kMetaHasVocabulary = "fundstelle.vocabulary";
+// "1" on the shards of a new index until they are merged into one (ShardedIndex::merge_pending).
+inline constexpr const char* kMetaMergePending = "fundstelle.merge_pending";
 
 // Document data: the passage text, and on an article's first passage the article's title,
 // source, passage count and metadata; see stored_passage.hpp.

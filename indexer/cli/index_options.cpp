@@ -31,9 +31,15 @@ void register_index_options(CLI::App& app, IndexOptions& options) {
   app.add_flag("--prune", options.prune,
                "After indexing, remove every article of the index that these PATHs no longer "
                "contain (the index then mirrors the inputs)");
-  app.add_flag("--compact", options.compact,
-               "After indexing, merge the shards into one compacted database (~40 % smaller, "
-               "faster to search; later runs write it with one writer)");
+  CLI::Option* compact =
+      app.add_flag("--compact", options.compact,
+                   "After indexing, merge the shards into one compacted database (~45 % smaller, "
+                   "faster to search; later runs write it with one writer). A new index gets "
+                   "this at the end of the run that completes it");
+  app.add_flag("--keep-shards", options.keep_shards,
+               "Leave a new index's shards as written: no merge at its end (for an index that "
+               "will take large additions, or whose shards go to remote servers)")
+      ->excludes(compact);
   app.add_flag("-q,--quiet", options.quiet, "Print nothing but errors");
   app.add_flag("-v,--verbose", options.verbosity, "More log output (-vv for even more)");
   app.add_option("--commit-every", options.commit_every,

@@ -15,11 +15,12 @@ struct IndexOptions {
   bool extract_only = false;          // --extract: print JSON Lines, write no index
   bool prune = false;                 // remove articles not found in this run's inputs
   bool compact = false;               // merge the shards into one compacted database at the end
+  bool keep_shards = false;           // leave a new index's shards as written (no merge at its end)
   bool quiet = false;
-  int verbosity = 0;           // -v: debug, -vv: trace
-  size_t commit_every = 2000;  // articles between commits (per shard)
-  unsigned jobs = 0;           // extraction threads; 0: one per core
-  unsigned shards = 0;         // shards of a new index; 0: one per core
+  int verbosity = 0;              // -v: debug, -vv: trace
+  size_t commit_every = 2000;     // articles between commits (per shard)
+  unsigned jobs = 0;              // extraction threads; 0: one per core
+  unsigned shards = 0;            // shards of a new index; 0: one per core
   std::filesystem::path xml_map;  // --xml-map: XPath mapping for article XML (extract/xml_map.hpp)
 };
 

@@ -106,6 +106,11 @@ size_t IndexWriter::prune_except(const std::unordered_set<std::string>& keep) {
   return doomed.size();
 }
 
+void IndexWriter::set_metadata(const std::string& key, const std::string& value) {
+  db_.set_metadata(key, value);
+  commit();
+}
+
 void IndexWriter::commit() {
   db_.set_metadata(schema::kMetaLastUpdate, utc_now_iso8601());
   db_.commit();

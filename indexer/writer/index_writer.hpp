@@ -41,6 +41,10 @@ class IndexWriter {
   // Makes everything written so far durable and visible to readers.
   void commit();
 
+  // The index's metadata `key` (schema.hpp); setting it commits.
+  [[nodiscard]] std::string metadata(const std::string& key) const { return db_.get_metadata(key); }
+  void set_metadata(const std::string& key, const std::string& value);
+
   [[nodiscard]] Xapian::doccount passage_count() const { return db_.get_doccount(); }
 
  private:

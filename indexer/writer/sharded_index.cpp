@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "schema.hpp"
 #include "stem_words.hpp"
 
 namespace fundstelle::writer {
@@ -138,9 +139,17 @@ ShardedIndex::ShardedIndex(const fs::path& dir, unsigned shards_if_new) : dir_(d
     }
     shards_.push_back(std::make_unique<IndexWriter>(paths_.back()));
   }
+  // Before the stub: a reader or rerun that sees the index sees the mark.
+  for (const std::unique_ptr<IndexWriter>& shard : shards_) {
+    shard->set_metadata(schema::kMetaMergePending, "1");
+  }
   std::vector<std::string> names;
   for (const fs::path& path : paths_) names.push_back(path.filename().string());
   write_stub(dir, names);
+}
+
+bool ShardedIndex::merge_pending() const {
+  return !shards_.empty() && shards_.front()->metadata(schema::kMetaMergePending) == "1";
 }
 
 bool ShardedIndex::merge_into_one() {
@@ -176,6 +185,7 @@ bool ShardedIndex::merge_into_one() {
   fs::remove(dir_ / kMergeFile, ignored);
   paths_ = {merged};
   shards_.push_back(std::make_unique<IndexWriter>(merged));
+  shards_.front()->set_metadata(schema::kMetaMergePending, "");  // compaction copied the mark
   return true;
 }
 

@@ -37,6 +37,11 @@ class ShardedIndex {
   // database without a stub file, or whose stub names databases outside its directory.
   bool merge_into_one();
 
+  // Whether the shards still wait for the merge that completes a new index: a new index is
+  // marked so from its creation until merge_into_one, so that a rerun completing a killed
+  // first run merges too.
+  [[nodiscard]] bool merge_pending() const;
+
  private:
   std::filesystem::path dir_;
   std::vector<std::filesystem::path> paths_;

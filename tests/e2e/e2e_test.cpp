@@ -342,8 +342,12 @@ TEST(IndexerTest, SecondWriterGetsALockErrorAndDamagesNothing) {
   const fs::path db = dir.path() / "index";
   ASSERT_EQ(index(db, {kDataDir.string()}).exit_code, 0);
   {
-    // The index is sharded (DIR/shard0, ...): holding one shard's lock is enough.
-    Xapian::WritableDatabase holder((db / "shard0").string(), Xapian::DB_OPEN);
+    // The index is a stub naming its shard(s) ("auto shardN"): holding one's lock is enough.
+    std::ifstream stub(db / "XAPIANDB");
+    std::string kind, shard;
+    ASSERT_TRUE(stub >> kind >> shard);
+    ASSERT_EQ(kind, "auto");
+    Xapian::WritableDatabase holder((db / shard).string(), Xapian::DB_OPEN);
     const CommandResult result = index(db, {kDataDir.string()});
     EXPECT_EQ(result.exit_code, 2);
     EXPECT_NE(result.err.find("locked by another process"), std::string::npos) << result.err;

@@ -198,6 +198,9 @@ TEST(PipelineTest, KilledIndexerLeavesAUsableIndexAndARerunCompletesIt) {
   const CommandResult rerun = run_command({kIndexBin, "-q", "--db", db.string(), in.string()});
   ASSERT_EQ(rerun.exit_code, 0) << rerun.err;
   EXPECT_EQ(Xapian::Database(db.string()).get_doccount(), expected);
+  // The run that completed the new index merged its shards, as an uninterrupted one does.
+  const std::string stub = read_file(db / "XAPIANDB");
+  EXPECT_EQ(std::count(stub.begin(), stub.end(), '\n'), 1) << stub;
   // And once more: nothing changes, nothing is duplicated.
   ASSERT_EQ(run_command({kIndexBin, "-q", "--db", db.string(), in.string()}).exit_code, 0);
   EXPECT_EQ(Xapian::Database(db.string()).get_doccount(), expected);
@@ -222,6 +225,45 @@ TEST(PipelineTest, PruneRemovesArticlesWhoseInputIsGone) {
   EXPECT_EQ(docids_for(db, "Zitronenfalter"), std::set<std::string>{"bleibt.txt"});
 }
 
+TEST(PipelineTest, NewIndexIsMergedAtTheEndOfTheRunThatCompletesIt) {
+  TempDir dir;
+  const fs::path in = dir.path() / "in";
+  for (int i = 0; i < 12; ++i) {
+    write_file(in / ("m" + std::to_string(i) + ".txt"),
+               "Meldung " + std::to_string(i) + "\n\nDer Zitronenfalter fliegt im Absatz " +
+                   std::to_string(i) + ".\n");
+  }
+  const fs::path merged = dir.path() / "merged";
+  const CommandResult first =
+      run_command({kIndexBin, "--shards", "2", "--db", merged.string(), in.string()});
+  ASSERT_EQ(first.exit_code, 0) << first.err;
+  EXPECT_NE(first.err.find("merged into one compacted database"), std::string::npos) << first.err;
+  EXPECT_EQ(read_file(merged / "XAPIANDB"), "auto shard2\n");
+  EXPECT_FALSE(fs::exists(merged / "shard0"));
+  EXPECT_EQ(docids_for(merged, "Zitronenfalter").size(), 12u);
+  // Later runs add to the merged database and merge nothing.
+  write_file(in / "m12.txt", "Meldung 12\n\nDer Zitronenfalter schläft.\n");
+  const CommandResult later = run_command({kIndexBin, "--db", merged.string(), in.string()});
+  ASSERT_EQ(later.exit_code, 0) << later.err;
+  EXPECT_EQ(later.err.find("merged"), std::string::npos) << later.err;
+  EXPECT_EQ(read_file(merged / "XAPIANDB"), "auto shard2\n");
+  EXPECT_EQ(docids_for(merged, "Zitronenfalter").size(), 13u);
+
+  // --keep-shards leaves them; the next run without it completes the new index.
+  const fs::path kept = dir.path() / "kept";
+  ASSERT_EQ(run_command({kIndexBin, "-q", "--keep-shards", "--shards", "2", "--db", kept.string(),
+                         in.string()})
+                .exit_code,
+            0);
+  EXPECT_EQ(read_file(kept / "XAPIANDB"), "auto shard0\nauto shard1\n");
+  EXPECT_EQ(run_command({kIndexBin, "--keep-shards", "--compact", "--db", kept.string()}).exit_code,
+            2)
+      << "contradictory flags";
+  ASSERT_EQ(run_command({kIndexBin, "-q", "--db", kept.string(), in.string()}).exit_code, 0);
+  EXPECT_EQ(read_file(kept / "XAPIANDB"), "auto shard2\n");
+  EXPECT_EQ(docids_for(kept, "Zitronenfalter"), docids_for(merged, "Zitronenfalter"));
+}
+
 TEST(PipelineTest, CompactMergesTheShardsAndKeepsTheAnswers) {
   TempDir dir;
   const fs::path in = dir.path() / "in";
@@ -231,9 +273,11 @@ TEST(PipelineTest, CompactMergesTheShardsAndKeepsTheAnswers) {
                    std::to_string(i) + " über den Garten.\n");
   }
   const fs::path db = dir.path() / "index";
-  ASSERT_EQ(run_command({kIndexBin, "-q", "--shards", "2", "--db", db.string(), in.string()})
+  ASSERT_EQ(run_command({kIndexBin, "-q", "--keep-shards", "--shards", "2", "--db", db.string(),
+                         in.string()})
                 .exit_code,
             0);
+  EXPECT_EQ(read_file(db / "XAPIANDB"), "auto shard0\nauto shard1\n");
   const std::set<std::string> before = docids_for(db, "Zitronenfalter Garten");
   ASSERT_EQ(before.size(), 20u);
 

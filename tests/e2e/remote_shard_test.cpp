@@ -47,7 +47,7 @@ class RemoteShardTest : public ::testing::Test {
     write_corpus(dir_->path() / "corpus", 40, 7);
     for (const char* shards : {"1", "2"}) {
       const CommandResult result =
-          run_command({kIndexBin, "-q", "--shards", shards, "--db",
+          run_command({kIndexBin, "-q", "--keep-shards", "--shards", shards, "--db",
                        (dir_->path() / ("shards" + std::string(shards))).string(),
                        (dir_->path() / "corpus").string()});
       ASSERT_EQ(result.exit_code, 0) << result.err;

@@ -72,6 +72,25 @@ TEST_F(ShardedIndexTest, MergesTheShardsIntoOneDatabase) {
   EXPECT_EQ(Xapian::Database(path_.string()).get_doccount(), 12u);
 }
 
+TEST_F(ShardedIndexTest, ANewIndexWaitsForItsMergeAcrossReopens) {
+  {
+    ShardedIndex index(path_, 2);
+    EXPECT_TRUE(index.merge_pending());
+    fill(index);
+  }  // a run that ends (or is killed) before the merge
+  {
+    ShardedIndex reopened(path_, 2);
+    EXPECT_TRUE(reopened.merge_pending()) << "the rerun that completes the index merges";
+    ASSERT_TRUE(reopened.merge_into_one());
+    EXPECT_FALSE(reopened.merge_pending());
+  }
+  EXPECT_FALSE(ShardedIndex(path_, 2).merge_pending()) << "a merged index is not merged again";
+  // A Xapian database the indexer did not create is never marked.
+  const fs::path plain = dir_.path() / "plain";
+  Xapian::WritableDatabase(plain.string(), Xapian::DB_CREATE).commit();
+  EXPECT_FALSE(ShardedIndex(plain, 2).merge_pending());
+}
+
 TEST_F(ShardedIndexTest, MergingJoinsTheShardsStemLexicons) {
   // Each shard lists the words of its own articles; the merged shard must list them all.
   const std::vector<std::string> forms = {"Häuser", "Hauses", "Häusern", "Hause"};
