@@ -53,6 +53,24 @@ void write_tar_gz(const fs::path& path,
   archive_write_close(out.get());
 }
 
+// Articles m0.txt ... m<count - 1>.txt in `dir`, each one paragraph of its own: "Der
+// Zitronenfalter fliegt im Absatz <i>" + `ending`.
+void write_messages(const fs::path& dir, int count, const std::string& ending) {
+  for (int i = 0; i < count; ++i) {
+    write_file(dir / ("m" + std::to_string(i) + ".txt"),
+               "Meldung " + std::to_string(i) + "\n\nDer Zitronenfalter fliegt im Absatz " +
+                   std::to_string(i) + ending + "\n");
+  }
+}
+
+// Indexes `in` into the new index `db` as two shards, left as written (--keep-shards).
+void index_keeping_two_shards(const fs::path& in, const fs::path& db) {
+  const CommandResult result = run_command(
+      {kIndexBin, "-q", "--keep-shards", "--shards", "2", "--db", db.string(), in.string()});
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  EXPECT_EQ(read_file(db / "XAPIANDB"), "auto shard0\nauto shard1\n");
+}
+
 std::set<std::string> docids_for(const fs::path& db, const std::string& query) {
   const CommandResult result = run_command(
       {kQueryBin, "--db", db.string(), "--json", "-n", "1000", "--per-article", "1", query});
@@ -228,11 +246,7 @@ TEST(PipelineTest, PruneRemovesArticlesWhoseInputIsGone) {
 TEST(PipelineTest, NewIndexIsMergedAtTheEndOfTheRunThatCompletesIt) {
   TempDir dir;
   const fs::path in = dir.path() / "in";
-  for (int i = 0; i < 12; ++i) {
-    write_file(in / ("m" + std::to_string(i) + ".txt"),
-               "Meldung " + std::to_string(i) + "\n\nDer Zitronenfalter fliegt im Absatz " +
-                   std::to_string(i) + ".\n");
-  }
+  write_messages(in, 12, ".");
   const fs::path merged = dir.path() / "merged";
   const CommandResult first =
       run_command({kIndexBin, "--shards", "2", "--db", merged.string(), in.string()});
@@ -251,11 +265,7 @@ TEST(PipelineTest, NewIndexIsMergedAtTheEndOfTheRunThatCompletesIt) {
 
   // --keep-shards leaves them; the next run without it completes the new index.
   const fs::path kept = dir.path() / "kept";
-  ASSERT_EQ(run_command({kIndexBin, "-q", "--keep-shards", "--shards", "2", "--db", kept.string(),
-                         in.string()})
-                .exit_code,
-            0);
-  EXPECT_EQ(read_file(kept / "XAPIANDB"), "auto shard0\nauto shard1\n");
+  index_keeping_two_shards(in, kept);
   EXPECT_EQ(run_command({kIndexBin, "--keep-shards", "--compact", "--db", kept.string()}).exit_code,
             2)
       << "contradictory flags";
@@ -267,17 +277,9 @@ TEST(PipelineTest, NewIndexIsMergedAtTheEndOfTheRunThatCompletesIt) {
 TEST(PipelineTest, CompactMergesTheShardsAndKeepsTheAnswers) {
   TempDir dir;
   const fs::path in = dir.path() / "in";
-  for (int i = 0; i < 20; ++i) {
-    write_file(in / ("m" + std::to_string(i) + ".txt"),
-               "Meldung " + std::to_string(i) + "\n\nDer Zitronenfalter fliegt im Absatz " +
-                   std::to_string(i) + " über den Garten.\n");
-  }
+  write_messages(in, 20, " über den Garten.");
   const fs::path db = dir.path() / "index";
-  ASSERT_EQ(run_command({kIndexBin, "-q", "--keep-shards", "--shards", "2", "--db", db.string(),
-                         in.string()})
-                .exit_code,
-            0);
-  EXPECT_EQ(read_file(db / "XAPIANDB"), "auto shard0\nauto shard1\n");
+  index_keeping_two_shards(in, db);
   const std::set<std::string> before = docids_for(db, "Zitronenfalter Garten");
   ASSERT_EQ(before.size(), 20u);
 
