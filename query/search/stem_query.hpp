@@ -26,9 +26,9 @@ class StemLexicon {
                                                       analysis::GermanAnalyzer& analyzer);
 
   // The terms `prefix` + word of the words of `stem` that some shard holds. Read once per
-  // prefix and stem, until forget(). Titles hold few of a stem's forms: over a quarter of
-  // a long question's candidate terms (most of them titles') are in no shard, and Xapian would look
-  // each up twice per search (statistics, posting list); leaving them out changes no weight.
+  // prefix and stem, until forget(). Titles hold few of a stem's forms: over a quarter of a
+  // long question's candidate terms (most of them titles') are in no shard, and Xapian would
+  // look each up twice per search (statistics, posting list); leaving them out changes no weight.
   [[nodiscard]] const std::vector<std::string>& terms(std::string_view prefix,
                                                       const std::string& stem,
                                                       analysis::GermanAnalyzer& analyzer);

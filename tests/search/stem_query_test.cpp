@@ -27,7 +27,8 @@ class StemQueryTest : public ::testing::Test {
  protected:
   StemQueryTest() : db_(std::string(), Xapian::DB_BACKEND_INMEMORY) {
     // The lexicon lists "häuser" and "hauses" for stem "haus"; "hauses" is in no passage (its
-    // article was deleted, or the word is another shard's), "häuser" only in a title.
+    // article was deleted, or the word is another shard's); of the title forms only "häuser" is
+    // held.
     std::string entry;
     add_stem_word(entry, "haeuser");
     add_stem_word(entry, "hauses");
